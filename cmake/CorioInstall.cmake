@@ -1,0 +1,30 @@
+# cmake --install: runtime headers, CMake package, pkg-config file, docs, and
+# (when built) the plugin and tools.
+include(CMakePackageConfigHelpers)
+
+install(TARGETS corio EXPORT corioTargets)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/lib/include/corio
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(EXPORT corioTargets NAMESPACE corio::
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/corio)
+
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/corioConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/corioConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/corio)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/corioConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
+install(FILES ${PROJECT_BINARY_DIR}/corioConfig.cmake
+              ${PROJECT_BINARY_DIR}/corioConfigVersion.cmake
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/corio)
+
+configure_file(${PROJECT_SOURCE_DIR}/cmake/corio.pc.in
+               ${PROJECT_BINARY_DIR}/corio.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/corio.pc
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
+
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+if(CORIO_BUILD_CHECKS)
+  install(TARGETS corio-tidy-plugin LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(TARGETS corio-tidy RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()

@@ -1,0 +1,2 @@
+// Umbrella header of the corio runtime.
+#pragma once

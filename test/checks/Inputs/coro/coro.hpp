@@ -1,0 +1,55 @@
+// Mock of libcoro (jbaldwin/libcoro): coro::task, sync_wait, mutex,
+// thread_pool, generator.
+#pragma once
+#include "../mock_coroutine_support.h"
+#include <type_traits>
+#include <utility>
+
+namespace coro {
+template <class T = void> class [[nodiscard]] task {
+public:
+  using promise_type = mock_detail::promise_base<task<T>, T>;
+  task(task &&) noexcept;
+  ~task();
+  mock_detail::awaiter<T> operator co_await() const & noexcept;
+  mock_detail::awaiter<T> operator co_await() const && noexcept;
+};
+
+template <class Awaitable> auto sync_wait(Awaitable &&a)
+    -> decltype(std::declval<Awaitable>().operator co_await().await_resume());
+
+class mutex;
+class scoped_lock {
+public:
+  explicit scoped_lock(mutex &m);
+  scoped_lock(scoped_lock &&) noexcept;
+  ~scoped_lock();
+  void unlock();
+};
+class mutex {
+public:
+  mutex() noexcept;
+  mock_detail::awaiter<scoped_lock> lock();
+  bool try_lock();
+  void unlock();
+};
+
+class thread_pool {
+public:
+  struct options {};
+  thread_pool();
+  mock_detail::awaiter<void> schedule();
+};
+
+template <class T> class generator {
+public:
+  struct promise_type {
+    generator get_return_object() noexcept;
+    std::suspend_always initial_suspend() const noexcept;
+    std::suspend_always final_suspend() const noexcept;
+    std::suspend_always yield_value(T value) noexcept;
+    void unhandled_exception();
+    void return_void() noexcept;
+  };
+};
+} // namespace coro
