@@ -1,0 +1,194 @@
+// event_loop: the single-threaded scheduler behind corio::run.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <coroutine>
+#include <cstddef>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+
+#include "corio/detail/fiber.hpp"
+#include "corio/detail/intrusive_fifo.hpp"
+#include "corio/detail/timer_heap.hpp"
+
+namespace corio::detail {
+
+// A completion posted by another thread (a to_thread worker). The node
+// lives in the waiting task's frame; the loop wakes `waiter` when it takes
+// the node off the queue.
+struct foreign_completion {
+  foreign_completion* next = nullptr;
+  fiber* waiter = nullptr;
+  foreign_completion*& queue_next() noexcept { return next; }
+};
+
+class event_loop {
+ public:
+  using time_point = std::chrono::steady_clock::time_point;
+
+  explicit event_loop(bool virtual_time) noexcept
+      : virtual_time_(virtual_time), virtual_now_(std::chrono::steady_clock::now()) {}
+  event_loop(const event_loop&) = delete;
+  event_loop& operator=(const event_loop&) = delete;
+
+  // The loop running on this thread, or nullptr.
+  static event_loop* current() noexcept { return slot(); }
+
+  // The running loop; `operation` names the caller in the error otherwise.
+  static event_loop& running(const char* operation) {
+    event_loop* loop = slot();
+    if (loop == nullptr) throw std::logic_error(std::string(operation) + ": no corio event loop is running on this thread; call it from a task started by corio::run");
+    return *loop;
+  }
+
+  time_point now() const noexcept { return virtual_time_ ? virtual_now_ : std::chrono::steady_clock::now(); }
+
+  fiber& current_fiber() const noexcept { return *running_; }
+
+  // Queues `f` to run in the next tick.
+  void schedule(fiber& f) noexcept {
+    f.set_state(fiber_state::ready);
+    ready_.push(f);
+  }
+
+  void add_timer(timer& t) { timers_.push(t); }
+  void cancel_timer(timer& t) noexcept {
+    if (t.armed()) timers_.remove(t);
+  }
+
+  // Foreign work: the loop may not conclude it is idle (or jump virtual
+  // time) while a to_thread call is outstanding.
+  void begin_foreign_work() noexcept { ++outstanding_foreign_; }
+  void abandon_foreign_work() noexcept { --outstanding_foreign_; }
+
+  // Called on a worker thread. The notify happens under the lock: once the
+  // lock is released the loop may finish and be destroyed.
+  void complete_from_foreign_thread(foreign_completion& done) noexcept {
+    std::lock_guard<std::mutex> lock(foreign_mutex_);
+    foreign_.push(done);
+    foreign_ready_.notify_one();
+  }
+
+  // Runs fibers until `root` finishes.
+  void run(fiber& root) {
+    const current_guard guard(*this);
+    schedule(root);
+    while (!root_finished_) {
+      if (outstanding_foreign_ != 0) take_foreign_completions(false);
+      fire_due_timers();
+      run_ready_fibers();
+      if (!root_finished_ && ready_.empty()) wait_for_work(root);
+    }
+  }
+
+  void root_finished() noexcept { root_finished_ = true; }
+
+  // True if run() had to cancel everything to escape a deadlock.
+  bool deadlocked() const noexcept { return deadlocked_; }
+
+  // How often the loop went idle (blocked or jumped time); lets tests prove
+  // that a waiting loop sleeps instead of polling.
+  std::size_t idle_waits() const noexcept { return idle_waits_; }
+
+ private:
+  class current_guard {
+   public:
+    explicit current_guard(event_loop& loop) noexcept { slot() = &loop; }
+    ~current_guard() { slot() = nullptr; }
+    current_guard(const current_guard&) = delete;
+    current_guard& operator=(const current_guard&) = delete;
+  };
+
+  static event_loop*& slot() noexcept {
+    thread_local event_loop* loop = nullptr;
+    return loop;
+  }
+
+  void run_ready_fibers() noexcept {
+    // Fibers made ready while this batch runs wait for the next tick, so
+    // timers and foreign completions are looked at between batches.
+    intrusive_fifo<fiber> batch = ready_.take_all();
+    while (fiber* f = batch.pop()) {
+      f->set_state(fiber_state::running);
+      running_ = f;
+      f->resume_point().resume();  // may finish and free f
+    }
+    running_ = nullptr;
+  }
+
+  void fire_due_timers() noexcept {
+    if (timers_.empty()) return;
+    const time_point due = now();
+    while (!timers_.empty() && timers_.top().when <= due) {
+      timer& t = timers_.pop();
+      t.fire(t);
+    }
+  }
+
+  void take_foreign_completions(bool wait) {
+    intrusive_fifo<foreign_completion> done;
+    {
+      std::unique_lock<std::mutex> lock(foreign_mutex_);
+      if (wait && foreign_.empty()) {
+        const auto arrived = [this] { return !foreign_.empty(); };
+        if (virtual_time_ || timers_.empty())
+          foreign_ready_.wait(lock, arrived);
+        else
+          foreign_ready_.wait_until(lock, timers_.top().when, arrived);
+      }
+      done = foreign_.take_all();
+    }
+    while (foreign_completion* completion = done.pop()) {
+      --outstanding_foreign_;
+      schedule(*completion->waiter);
+    }
+  }
+
+  void wait_for_work(fiber& root) {
+    if (timers_.empty() && outstanding_foreign_ == 0) return break_deadlock(root);
+    ++idle_waits_;
+    if (virtual_time_ && outstanding_foreign_ == 0) {
+      // Autojump: nothing can happen before the next deadline.
+      virtual_now_ = std::max(virtual_now_, timers_.top().when);
+      return;
+    }
+    // Virtual time stands still while a worker thread computes.
+    take_foreign_completions(true);
+  }
+
+  // Every fiber is parked and nothing (timer, worker) can wake any of them.
+  // Cancel everything so the frames unwind; run() then reports the deadlock.
+  void break_deadlock(fiber& root) noexcept {
+    if (!deadlocked_) {
+      deadlocked_ = true;
+      cancel_tree(root);
+      if (!ready_.empty()) return;
+    }
+    std::fputs(
+        "corio::run: deadlock: every task is waiting, nothing can wake them, and cancellation cannot "
+        "reach them (shielded or non-cancellable waits)\n",
+        stderr);
+    std::terminate();
+  }
+
+  intrusive_fifo<fiber> ready_;
+  timer_heap timers_;
+  fiber* running_ = nullptr;
+  std::size_t outstanding_foreign_ = 0;
+  std::size_t idle_waits_ = 0;
+  bool virtual_time_;
+  bool root_finished_ = false;
+  bool deadlocked_ = false;
+  time_point virtual_now_;
+
+  std::mutex foreign_mutex_;
+  std::condition_variable foreign_ready_;
+  intrusive_fifo<foreign_completion> foreign_;
+};
+
+}  // namespace corio::detail

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The main job: set up, build, then lint examples/ with the async-* checks
+# and show the findings, then apply the fix-its to a copy and show the diff.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+CORIO_TIDY=$BUILD_DIR/bin/corio-tidy
+mapfile -t SOURCES < <(find "$CORIO_ROOT/examples" -name '*.cpp' | sort)
+
+echo
+echo "== async-* findings in examples/ (compile database: $BUILD_DIR/compile_commands.json)"
+status=0
+"$CORIO_TIDY" -p "$BUILD_DIR" --checks='-*,async-*' --quiet "${SOURCES[@]}" 2>/dev/null || status=$?
+
+echo
+echo "== fix-its: corio-tidy --fix on a copy of examples/ (the originals stay as they are)"
+FIXED=$BUILD_DIR/examples-fixed
+rm -rf "$FIXED" && mkdir -p "$FIXED" && cp -r "$CORIO_ROOT/examples" "$FIXED/"
+# The copy gets the originals' compile commands, pointed at the copy.
+sed "s|$CORIO_ROOT/examples|$FIXED/examples|g" "$BUILD_DIR/compile_commands.json" \
+  > "$FIXED/compile_commands.json"
+"$CORIO_TIDY" -p "$FIXED" --checks='-*,async-*' --quiet --fix \
+  "${SOURCES[@]/#$CORIO_ROOT/$FIXED}" >/dev/null 2>&1 || true
+(cd "$FIXED" && diff -ru --label=x "$CORIO_ROOT/examples" examples \
+  | sed "s|$CORIO_ROOT/||g") || true
+exit "$status"
