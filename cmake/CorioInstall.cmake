@@ -26,5 +26,16 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR
 
 if(CORIO_BUILD_CHECKS)
   install(TARGETS corio-tidy-plugin LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
-  install(TARGETS corio-tidy RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(TARGETS corio-tidy corio-clangd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+if(CORIO_BUILD_CHECKS)
+  # Installed corio-clangd looks for builtin headers at <prefix>/lib/clang/N.
+  install(CODE "
+    set(resource_dir \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/clang\")
+    file(MAKE_DIRECTORY \"\${resource_dir}\")
+    if(NOT EXISTS \"\${resource_dir}/${LLVM_VERSION_MAJOR}\")
+      file(CREATE_LINK \"${LLVM_LIBRARY_DIR}/clang/${LLVM_VERSION_MAJOR}\"
+           \"\${resource_dir}/${LLVM_VERSION_MAJOR}\" SYMBOLIC)
+    endif()")
 endif()

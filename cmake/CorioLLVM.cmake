@@ -19,6 +19,10 @@ if(NOT LLVM_VERSION_MAJOR EQUAL 22)
     "corio's checks need LLVM/Clang 22, but LLVM_DIR points at ${LLVM_PACKAGE_VERSION} "
     "(${LLVM_DIR}). Point LLVM_DIR and Clang_DIR at an LLVM 22 installation.")
 endif()
+# Debian's clangd libraries link the remote index (gRPC + protobuf); their
+# imported targets must exist before ClangTargets.cmake names them.
+find_package(Protobuf REQUIRED)
+find_package(gRPC CONFIG REQUIRED)
 find_package(Clang CONFIG REQUIRED)
 message(STATUS "corio: using LLVM ${LLVM_PACKAGE_VERSION} from ${LLVM_DIR}")
 
