@@ -32,6 +32,8 @@ def parse_args():
                    help="clang-tidy configuration (YAML/JSON), e.g. CheckOptions")
     p.add_argument("--fix-notes", action="store_true",
                    help="also apply fix-its attached to notes")
+    p.add_argument("--no-fix", action="store_true",
+                   help="check diagnostics only; do not apply or check fix-its")
     p.add_argument("source")
     p.add_argument("checks")
     p.add_argument("temp")
@@ -89,8 +91,9 @@ def run_tool(args, name, tool_cmd, source_text, has_messages, has_fixes):
     temp_file = f"{args.temp}.{name}.cpp"
     with open(temp_file, "w") as f:
         f.write(source_text)
-    cmd = tool_cmd + [f"--checks=-*,{args.checks}", f"--config={args.config}",
-                      "--fix", temp_file]
+    cmd = tool_cmd + [f"--checks=-*,{args.checks}", f"--config={args.config}", temp_file]
+    if not args.no_fix:
+        cmd.append("--fix")
     if args.fix_notes:
         cmd.append("--fix-notes")
     cmd += ["--"] + args.compile_args
