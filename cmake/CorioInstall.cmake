@@ -8,9 +8,12 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/lib/include/corio
 install(EXPORT corioTargets NAMESPACE corio::
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/corio)
 
+# The config tells corio_enable_async_checks() where the plugin is installed.
+set(CORIO_TIDY_PLUGIN_DIR ${CMAKE_INSTALL_LIBDIR})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/corioConfig.cmake.in
   ${PROJECT_BINARY_DIR}/corioConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/corio)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/corio
+  PATH_VARS CORIO_TIDY_PLUGIN_DIR)
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/corioConfigVersion.cmake
   COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES ${PROJECT_BINARY_DIR}/corioConfig.cmake
@@ -27,6 +30,10 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR
 if(CORIO_BUILD_CHECKS)
   install(TARGETS corio-tidy-plugin LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
   install(TARGETS corio-tidy corio-clangd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(PROGRAMS ${PROJECT_SOURCE_DIR}/tools/corio-tidy-project/corio-tidy-project
+          DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(FILES ${PROJECT_SOURCE_DIR}/cmake/corioAsyncChecks.cmake
+          DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/corio)
 endif()
 
 if(CORIO_BUILD_CHECKS)

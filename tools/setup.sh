@@ -9,7 +9,7 @@ BUILD_DIR=${CORIO_BUILD_DIR:-$CORIO_ROOT/build}
 JOBS=${CORIO_JOBS:-$(nproc)}
 
 PACKAGES=(
-  cmake ninja-build python3 g++ pkg-config
+  cmake ninja-build python3 python3-jsonschema g++ pkg-config
   clang-22 clang-tidy-22 clangd-22 lld lld-22 libclang-rt-22-dev
   libclang-22-dev llvm-22-dev llvm-22-tools
   libgtest-dev libbenchmark-dev libboost1.81-dev

@@ -1,0 +1,96 @@
+//===- CheckRules.cpp - what a check is, for SARIF's rule list ------------===//
+#include "CheckRules.h"
+#include "Paths.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace corio::report {
+namespace {
+
+/// The first paragraph of a Markdown page that is not a heading, its lines
+/// joined: check pages open with "# <name>" and then say what it finds.
+std::string firstParagraph(llvm::StringRef Markdown) {
+  std::string Paragraph;
+  for (llvm::StringRef Line : llvm::split(Markdown, '\n')) {
+    Line = Line.trim();
+    bool Ends = Line.empty() || Line.starts_with("#");
+    if (Ends && !Paragraph.empty())
+      break;
+    if (Ends)
+      continue;
+    if (!Paragraph.empty())
+      Paragraph += ' ';
+    Paragraph += Line;
+  }
+  return Paragraph;
+}
+
+std::string firstSentence(llvm::StringRef Paragraph) {
+  size_t End = Paragraph.find(". ");
+  return std::string(End == llvm::StringRef::npos ? Paragraph
+                                                  : Paragraph.take_front(End + 1));
+}
+
+constexpr llvm::StringLiteral ClangTidyDocs = "https://clang.llvm.org/extra/clang-tidy/checks/";
+constexpr llvm::StringLiteral ClangDiagnosticDocs =
+    "https://clang.llvm.org/docs/DiagnosticsReference.html";
+
+} // namespace
+
+std::string CheckRules::locateDocs(const char *Argv0) {
+  static int Anchor;
+  std::string Executable = llvm::sys::fs::getMainExecutable(Argv0, &Anchor);
+  llvm::SmallString<256> Installed(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
+  llvm::sys::path::append(Installed, CORIO_INSTALLED_CHECK_DOCS);
+  if (llvm::sys::fs::is_directory(Installed))
+    return std::string(Installed);
+  return CORIO_SOURCE_CHECK_DOCS;
+}
+
+RuleDescription CheckRules::describeAsyncCheck(llvm::StringRef Check) const {
+  llvm::SmallString<256> Page(DocsDirectory);
+  llvm::sys::path::append(Page, Check + ".md");
+  RuleDescription Rule;
+  Rule.HelpUri = DocsUrl.empty() ? pathToUri(Page)
+                                 : (llvm::StringRef(DocsUrl).rtrim('/') + "/" + Check + ".md").str();
+  if (auto Text = llvm::MemoryBuffer::getFile(Page, /*IsText=*/true)) {
+    Rule.HelpMarkdown = (*Text)->getBuffer().str();
+    Rule.FullDescription = firstParagraph(Rule.HelpMarkdown);
+    Rule.ShortDescription = firstSentence(Rule.FullDescription);
+  }
+  if (Rule.ShortDescription.empty())
+    Rule.ShortDescription = ("corio check " + Check).str();
+  return Rule;
+}
+
+RuleDescription CheckRules::describe(llvm::StringRef Check) const {
+  if (Check.starts_with("async-"))
+    return describeAsyncCheck(Check);
+  RuleDescription Rule;
+  llvm::StringRef Warning = Check;
+  if (Warning.consume_front("clang-diagnostic-")) {
+    Rule.ShortDescription = Warning == "error"
+                                ? "clang compiler error"
+                                : ("clang compiler warning -W" + Warning).str();
+    Rule.HelpUri = Warning == "error" ? ClangDiagnosticDocs.str()
+                                      : (ClangDiagnosticDocs + "#w" + Warning).str();
+    return Rule;
+  }
+  // Upstream pages live at checks/<module>/<rest>.html; the analyzer's
+  // module name is the one with a dash in it.
+  llvm::StringRef Module, Rest;
+  if (Check.starts_with("clang-analyzer-"))
+    std::tie(Module, Rest) = std::make_pair(Check.take_front(14), Check.drop_front(15));
+  else
+    std::tie(Module, Rest) = Check.split('-');
+  Rule.ShortDescription = ("clang-tidy check " + Check).str();
+  Rule.HelpUri = (ClangTidyDocs + Module + "/" + Rest + ".html").str();
+  return Rule;
+}
+
+} // namespace corio::report

@@ -1,0 +1,49 @@
+//===- CheckRules.h - what a check is, for SARIF's rule list ----*- C++ -*-===//
+//
+// SARIF describes each rule (check) once: a one-line and a full
+// description and a link to its documentation. For async-* checks these
+// come from their pages in docs/checks/, so the page stays the one place
+// that says what a check does; upstream checks link to clang's documentation.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CORIO_TIDY_CHECKRULES_H
+#define CORIO_TIDY_CHECKRULES_H
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+
+namespace corio::report {
+
+struct RuleDescription {
+  std::string ShortDescription;
+  std::string FullDescription; ///< empty when nothing more is known
+  std::string HelpUri;
+  std::string HelpMarkdown; ///< the whole documentation page, if at hand
+};
+
+class CheckRules {
+public:
+  /// \p DocsDirectory holds <check>.md pages; \p DocsUrl, when not empty,
+  /// is where those pages are published (help links point there instead of
+  /// at the local files).
+  CheckRules(std::string DocsDirectory, std::string DocsUrl)
+      : DocsDirectory(std::move(DocsDirectory)), DocsUrl(std::move(DocsUrl)) {}
+
+  /// The docs/checks directory of this corio: installed next to the
+  /// executable (<prefix>/bin/corio-tidy, <prefix>/<docdir>/checks), or the
+  /// source tree it was built from.
+  static std::string locateDocs(const char *Argv0);
+
+  RuleDescription describe(llvm::StringRef Check) const;
+
+private:
+  RuleDescription describeAsyncCheck(llvm::StringRef Check) const;
+
+  std::string DocsDirectory;
+  std::string DocsUrl;
+};
+
+} // namespace corio::report
+
+#endif // CORIO_TIDY_CHECKRULES_H

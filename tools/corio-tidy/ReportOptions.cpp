@@ -1,0 +1,69 @@
+//===- ReportOptions.cpp - corio-tidy's flags on top of clang-tidy's ------===//
+#include "ReportOptions.h"
+
+#include "llvm/ADT/StringRef.h"
+
+namespace corio::report {
+
+llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args) {
+  ReportOptions Options;
+  std::pair<llvm::StringRef, std::string *> ValueFlags[] = {
+      {"export-sarif", &Options.SarifPath},
+      {"export-gitlab", &Options.GitLabPath},
+      {"baseline", &Options.BaselinePath},
+      {"write-baseline", &Options.WriteBaselinePath},
+  };
+
+  std::vector<const char *> Rest;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef Arg = Args[I];
+    if (Arg == "--") {
+      Rest.insert(Rest.end(), Args.begin() + I, Args.end());
+      break;
+    }
+    llvm::StringRef Name = Arg;
+    if (I == 0 || !Name.consume_front("-")) {
+      Rest.push_back(Args[I]);
+      continue;
+    }
+    Name.consume_front("-");
+    auto [Flag, Value] = Name.split('=');
+    bool HasValue = Name.contains('=');
+    // Reads the flag's value from "=VALUE" or from the next argument.
+    auto TakeValue = [&]() -> llvm::Expected<std::string> {
+      if (HasValue)
+        return Value.str();
+      if (I + 1 < Args.size())
+        return std::string(Args[++I]);
+      return llvm::createStringError("corio-tidy: --%s needs a file name",
+                                     Flag.str().c_str());
+    };
+
+    if (Flag == "fail-on-findings" && !HasValue) {
+      Options.FailOnFindings = true;
+      continue;
+    }
+    auto Known = llvm::find_if(ValueFlags, [&](const auto &F) { return F.first == Flag; });
+    if (Known != std::end(ValueFlags)) {
+      llvm::Expected<std::string> File = TakeValue();
+      if (!File)
+        return File.takeError();
+      *Known->second = std::move(*File);
+      continue;
+    }
+    if (Flag == "export-fixes") {
+      size_t FlagIndex = I;
+      llvm::Expected<std::string> File = TakeValue();
+      if (!File)
+        return File.takeError();
+      Options.UserExportFixes = std::move(*File);
+      Rest.insert(Rest.end(), Args.begin() + FlagIndex, Args.begin() + I + 1);
+      continue;
+    }
+    Rest.push_back(Args[I]);
+  }
+  Args = std::move(Rest);
+  return Options;
+}
+
+} // namespace corio::report

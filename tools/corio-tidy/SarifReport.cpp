@@ -1,0 +1,166 @@
+//===- SarifReport.cpp - findings as SARIF 2.1.0 --------------------------===//
+//
+// Property names and structure follow the OASIS SARIF 2.1.0 specification;
+// test/ci validates the output against its JSON schema.
+//
+//===----------------------------------------------------------------------===//
+#include "SarifReport.h"
+#include "Paths.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+
+#include <set>
+
+namespace corio::report {
+namespace {
+
+using llvm::json::Array;
+using llvm::json::Object;
+
+constexpr llvm::StringLiteral SourceRootId = "SRCROOT";
+
+// json::Value keeps a StringRef by reference; a std::string is copied.
+Object text(std::string Text) { return Object{{"text", std::move(Text)}}; }
+
+llvm::StringRef level(clang::tooling::Diagnostic::Level Level) {
+  switch (Level) {
+  case clang::tooling::Diagnostic::Error:
+    return "error";
+  case clang::tooling::Diagnostic::Warning:
+    return "warning";
+  case clang::tooling::Diagnostic::Remark:
+    return "note";
+  }
+  llvm_unreachable("unknown diagnostic level");
+}
+
+Object artifactLocation(const TextRange &R) {
+  Object Location{{"uri", pathToUri(R.ReportPath)}};
+  if (!llvm::sys::path::is_absolute(R.ReportPath))
+    Location["uriBaseId"] = SourceRootId;
+  return Location;
+}
+
+/// A caret without a range leaves the end out, which SARIF reads as "to
+/// the end of the line".
+Object findingRegion(const TextRange &R) {
+  Object Region{{"startLine", R.StartLine}, {"startColumn", R.StartColumn}};
+  if (R.Length) {
+    Region["endLine"] = R.EndLine;
+    Region["endColumn"] = R.EndColumn;
+  }
+  return Region;
+}
+
+/// Replacements need the exact span, empty for an insertion; bytes too,
+/// since that is what clang computed.
+Object editRegion(const TextRange &R) {
+  return Object{{"startLine", R.StartLine}, {"startColumn", R.StartColumn},
+                {"endLine", R.EndLine},     {"endColumn", R.EndColumn},
+                {"byteOffset", R.Offset},   {"byteLength", R.Length}};
+}
+
+Object physicalLocation(const TextRange &R) {
+  return Object{{"artifactLocation", artifactLocation(R)}, {"region", findingRegion(R)}};
+}
+
+/// SARIF groups a fix's replacements by file.
+Object fix(const std::vector<Edit> &Edits, const std::string &Description) {
+  Array Changes;
+  for (size_t I = 0; I < Edits.size();) {
+    Array Replacements;
+    size_t J = I;
+    for (; J < Edits.size() && Edits[J].Range.ReportPath == Edits[I].Range.ReportPath; ++J)
+      Replacements.push_back(Object{{"deletedRegion", editRegion(Edits[J].Range)},
+                                    {"insertedContent", text(Edits[J].NewText)}});
+    Changes.push_back(Object{{"artifactLocation", artifactLocation(Edits[I].Range)},
+                             {"replacements", std::move(Replacements)}});
+    I = J;
+  }
+  Object Fix{{"artifactChanges", std::move(Changes)}};
+  if (!Description.empty())
+    Fix["description"] = text(Description);
+  return Fix;
+}
+
+Object result(const Finding &F) {
+  Object Result{{"ruleId", F.Check},
+                {"level", level(F.Level)},
+                {"message", text(F.Message)},
+                {"partialFingerprints", Object{{"corioFingerprint/v1", F.Fingerprint}}}};
+  if (F.Where) {
+    Object Location{{"physicalLocation", physicalLocation(*F.Where)}};
+    if (!F.Key.Function.empty())
+      Location["logicalLocations"] =
+          Array{Object{{"fullyQualifiedName", F.Key.Function}, {"kind", "function"}}};
+    Result["locations"] = Array{std::move(Location)};
+  }
+  Array Related, Fixes;
+  for (const Note &N : F.Notes) {
+    Object Location{{"id", Related.size()}, {"message", text(N.Message)}};
+    if (N.Where)
+      Location["physicalLocation"] = physicalLocation(*N.Where);
+    Related.push_back(std::move(Location));
+    if (!N.Fix.empty())
+      Fixes.push_back(fix(N.Fix, N.Message));
+  }
+  // The diagnostic's own fix-it comes first: it is what --fix applies.
+  if (!F.Fix.empty())
+    Fixes.insert(Fixes.begin(), fix(F.Fix, ""));
+  if (!Related.empty())
+    Result["relatedLocations"] = std::move(Related);
+  if (!Fixes.empty())
+    Result["fixes"] = std::move(Fixes);
+  return Result;
+}
+
+Object rule(const std::string &Check, const CheckRules &Rules) {
+  RuleDescription D = Rules.describe(Check);
+  Object Rule{{"id", Check},
+              {"shortDescription", text(D.ShortDescription)},
+              {"helpUri", D.HelpUri}};
+  if (!D.FullDescription.empty())
+    Rule["fullDescription"] = text(D.FullDescription);
+  if (!D.HelpMarkdown.empty())
+    Rule["help"] = Object{{"text", D.FullDescription}, {"markdown", D.HelpMarkdown}};
+  return Rule;
+}
+
+} // namespace
+
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                const CheckRules &Rules, llvm::StringRef SourceRoot) {
+  std::set<std::string> Checks;
+  Array Results, Suppressed;
+  for (const Finding &F : Findings) {
+    if (F.SuppressedByBaseline) {
+      Suppressed.push_back(F.Fingerprint);
+      continue;
+    }
+    Checks.insert(F.Check);
+    Results.push_back(result(F));
+  }
+  Array RuleList;
+  for (const std::string &Check : Checks)
+    RuleList.push_back(rule(Check, Rules));
+
+  Object Run{
+      {"tool", Object{{"driver", Object{{"name", "corio-tidy"},
+                                        {"version", CORIO_VERSION},
+                                        {"rules", std::move(RuleList)}}}}},
+      {"originalUriBaseIds",
+       Object{{SourceRootId, Object{{"uri", pathToUri(SourceRoot) + "/"}}}}},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", std::move(Results)}};
+  if (!Suppressed.empty())
+    Run["properties"] = Object{{"baselineSuppressed", std::move(Suppressed)}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(Object{
+                                   {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                                   {"version", "2.1.0"},
+                                   {"runs", Array{std::move(Run)}}}))
+     << "\n";
+}
+
+} // namespace corio::report
