@@ -1,0 +1,118 @@
+// spawn+join of N empty children, against the floor (bare coroutine frames
+// of the same size) and the peer (asio::co_spawn on one io_context); and the
+// bookkeeping bytes per child beyond the frame.
+#include <benchmark/benchmark.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <corio/corio.hpp>
+
+#include <coroutine>
+#include <cstddef>
+#include <vector>
+
+#include "allocation_counter.hpp"
+
+namespace {
+
+corio::task<void> empty_child() { co_return; }
+
+// with_task_group keeps the body (and so its captures) alive until the
+// group has finished.
+corio::task<void> spawn_and_join(std::int64_t n) {
+  co_await corio::with_task_group([n](corio::task_group& group) -> corio::task<void> {
+    for (std::int64_t i = 0; i < n; ++i) group.spawn(empty_child());
+    co_return;
+  });
+}
+
+void corio_spawn_join(benchmark::State& state) {
+  const std::int64_t n = state.range(0);
+  for (auto _ : state) corio::run(spawn_and_join(n));
+  state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(corio_spawn_join)->Arg(1000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+// The floor: a coroutine that does nothing, with a promise as large as
+// corio's, so the frame allocation is the same size.
+struct bare_coroutine {
+  struct promise_type {
+    alignas(std::max_align_t) std::byte same_size_as_corio[sizeof(corio::task<void>::promise_type)];
+    bare_coroutine get_return_object() { return {std::coroutine_handle<promise_type>::from_promise(*this)}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() noexcept {}
+    void unhandled_exception() noexcept {}
+  };
+  std::coroutine_handle<promise_type> handle;
+};
+
+bare_coroutine bare_child() { co_return; }
+
+// All N frames exist at once, as spawned children do before the loop runs
+// them: create all, resume each to completion, destroy all.
+void floor_bare_frames(benchmark::State& state) {
+  const std::int64_t n = state.range(0);
+  std::vector<std::coroutine_handle<>> frames(static_cast<std::size_t>(n));
+  for (auto _ : state) {
+    for (auto& h : frames) h = bare_child().handle;
+    for (auto h : frames) h.resume();
+    for (auto h : frames) h.destroy();
+    benchmark::DoNotOptimize(frames.data());
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(floor_bare_frames)->Arg(1000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+namespace asio = boost::asio;
+
+asio::awaitable<void> asio_empty_child() { co_return; }
+
+void asio_co_spawn(benchmark::State& state) {
+  const std::int64_t n = state.range(0);
+  for (auto _ : state) {
+    asio::io_context io(1);
+    std::int64_t completed = 0;
+    for (std::int64_t i = 0; i < n; ++i)
+      asio::co_spawn(io, asio_empty_child(), [&completed](std::exception_ptr) { ++completed; });
+    io.run();
+    benchmark::DoNotOptimize(completed);
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(asio_co_spawn)->Arg(1000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+// Bytes the runtime allocates per spawned child beyond the child's own
+// coroutine frame, reported as counters (the timing is incidental).
+void corio_bytes_per_child(benchmark::State& state) {
+  const std::int64_t n = state.range(0);
+  std::size_t frame_bytes = 0;
+  {
+    corio_bench::allocation_scope one_frame;
+    auto t = empty_child();
+    benchmark::DoNotOptimize(t);
+    frame_bytes = one_frame.delta().bytes;
+  }
+  corio_bench::allocation_totals run_totals;
+  std::size_t base_bytes = 0;
+  for (auto _ : state) {
+    {
+      corio_bench::allocation_scope zero_children;
+      corio::run(spawn_and_join(0));
+      base_bytes = zero_children.delta().bytes;
+    }
+    corio_bench::allocation_scope with_children;
+    corio::run(spawn_and_join(n));
+    run_totals = with_children.delta();
+  }
+  const double per_child = double(run_totals.bytes - base_bytes) / double(n);
+  state.counters["frame_bytes"] = double(frame_bytes);
+  state.counters["promise_bytes"] = double(sizeof(corio::task<void>::promise_type));
+  state.counters["bytes_per_child"] = per_child;
+  state.counters["bookkeeping_bytes_per_child"] = per_child - double(frame_bytes);
+  state.counters["allocations_per_child"] = double(run_totals.count) / double(n);
+}
+BENCHMARK(corio_bytes_per_child)->Arg(10000)->Iterations(3)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Turns one Google Benchmark JSON run of corio-runtime-bench into the
+table of ratios that issue 13 sets targets for (all from the same run)."""
+import json
+import sys
+
+
+def per_item_ns(benchmarks, name):
+    """Nanoseconds per processed item (child, frame, hand-off, timer, call)."""
+    # Google Benchmark turns SetItemsProcessed into a rate over CPU time, or
+    # over real time for benchmarks marked UseRealTime (to_thread).
+    return 1e9 / benchmarks[name]["items_per_second"]
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        run = json.load(f)
+    benchmarks = {b["name"]: b for b in run["benchmarks"] if b.get("run_type", "iteration") == "iteration"}
+    ns = lambda name: per_item_ns(benchmarks, name)
+    context = run["context"]
+    print(f"\n{context.get('date', '')}  {context.get('host_name', '')}  "
+          f"{context.get('num_cpus', '?')} CPUs @ {context.get('mhz_per_cpu', '?')} MHz")
+
+    rows = []
+
+    def ratio(label, value, target, holds):
+        rows.append((label, value, target, "yes" if holds else "NO"))
+
+    spawn_1k, spawn_1m = ns("corio_spawn_join/1000"), ns("corio_spawn_join/1000000")
+    floor_1k, floor_1m = ns("floor_bare_frames/1000"), ns("floor_bare_frames/1000000")
+    asio_1k, asio_1m = ns("asio_co_spawn/1000"), ns("asio_co_spawn/1000000")
+    ratio("spawn+join / floor (N=10^6)", f"{spawn_1m / floor_1m:.2f}x", "<= 2.0x", spawn_1m / floor_1m <= 2.0)
+    ratio("spawn+join / asio co_spawn (N=10^6)", f"{spawn_1m / asio_1m:.2f}x", "<= 0.5x", spawn_1m / asio_1m <= 0.5)
+    ratio("spawn+join / floor (N=10^3)", f"{spawn_1k / floor_1k:.2f}x", "", True)
+    ratio("spawn+join / asio co_spawn (N=10^3)", f"{spawn_1k / asio_1k:.2f}x", "", True)
+    ratio("spawn+join per child, N=10^6 / N=10^3", f"{spawn_1m / spawn_1k:.2f}x", "<= 1.3x", spawn_1m / spawn_1k <= 1.3)
+    event, sem, asio_switch = ns("corio_event_hand_off"), ns("corio_semaphore_hand_off"), ns("asio_timer_hand_off")
+    ratio("event hand-off / asio timer hand-off", f"{event / asio_switch:.2f}x", "<= 0.5x", event / asio_switch <= 0.5)
+    ratio("semaphore hand-off / asio timer hand-off", f"{sem / asio_switch:.2f}x", "<= 0.5x", sem / asio_switch <= 0.5)
+    bytes_bench = benchmarks["corio_bytes_per_child/10000/iterations:3"]
+    # Bookkeeping = the promise (inside the frame) + anything allocated
+    # beyond the frame; a bare coroutine's promise needs no bytes at all.
+    bookkeeping = bytes_bench["promise_bytes"] + bytes_bench["bookkeeping_bytes_per_child"]
+    ratio("bookkeeping bytes per child (promise + allocations beyond the frame)",
+          f"{bookkeeping:.0f} B", "<= 64 B", bookkeeping <= 64)
+    to_thread, std_async = ns("corio_to_thread_round_trip/real_time"), ns("std_async_round_trip/real_time")
+    ratio("to_thread / std::async round trip", f"{to_thread / std_async:.2f}x", "", True)
+
+    print("\n| measure | value | target | holds |\n|---|---|---|---|")
+    for label, value, target, holds in rows:
+        print(f"| {label} | {value} | {target or '-'} | {holds if target else '-'} |")
+
+    print("\n| benchmark | ns per item |\n|---|---|")
+    for name in ["corio_spawn_join/1000", "corio_spawn_join/1000000", "floor_bare_frames/1000",
+                 "floor_bare_frames/1000000", "asio_co_spawn/1000", "asio_co_spawn/1000000",
+                 "corio_event_hand_off", "corio_semaphore_hand_off", "asio_timer_hand_off",
+                 "corio_timers_virtual_time", "corio_timers_real_time_zero_delay",
+                 "corio_to_thread_round_trip/real_time", "std_async_round_trip/real_time"]:
+        print(f"| {name} | {ns(name):.1f} |")
+    print(f"\nchild frame: {bytes_bench['frame_bytes']:.0f} B (promise {bytes_bench['promise_bytes']:.0f} B), "
+          f"beyond the frame: {bytes_bench['bookkeeping_bytes_per_child']:.0f} B, "
+          f"allocations per child: {bytes_bench['allocations_per_child']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
