@@ -1,50 +1,716 @@
 //===- BlockingCallCheck.cpp - async-blocking-call ------------------------===//
 #include "BlockingCallCheck.h"
+#include "utils/CoAwaitAllowed.h"
 #include "utils/CoroutineMatchers.h"
+#include "utils/EventLoopFuture.h"
+#include "utils/UnevaluatedOperand.h"
 
+#include "clang-tidy/utils/Matchers.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
 namespace {
-/// The name users know a declaration by: class templates without their
-/// arguments ("std::future", not "std::future<int>").
-std::string displayName(const NamedDecl &D) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&D))
-    return Spec->getSpecializedTemplate()->getQualifiedNameAsString();
-  return D.getQualifiedNameAsString();
+
+/// A family of blocking functions. Its matcher binds the call to Id.
+struct BlockingApi {
+  StringRef Id;
+  /// Printed in the warning; each category has an option switching it off.
+  StringRef Category;
+  /// The note naming the non-blocking alternative, when no fix-it applies.
+  StringRef Alternative;
+  /// Whether `co_await corio::to_thread([&] { <call>; })` keeps the meaning.
+  /// Not for locks and condition variables: they belong to the thread that
+  /// locked, so moving the call to a worker would break the pairing.
+  bool MovableToThread;
+};
+
+constexpr StringRef ToThread = "run it on a worker thread with corio::to_thread";
+
+// The asio-* alternatives are worked out per call (they name the async_*
+// counterpart).
+constexpr BlockingApi Catalogue[] = {
+    {"sleep", "sleep",
+     "co_await a timer instead (corio::sleep_for, asio::steady_timer::"
+     "async_wait); it suspends only this coroutine",
+     false},
+    {"future", "sync-wait",
+     "co_await the operation that fulfils the future instead, or wait on a "
+     "worker thread with corio::to_thread",
+     true},
+    {"thread-join", "sync-wait",
+     "run the work as a child task (corio::task_group) instead, or join on a "
+     "worker thread with corio::to_thread",
+     true},
+    {"condition-wait", "sync-wait", "co_await an event instead (corio::event)",
+     false},
+    {"semaphore-acquire", "sync-wait",
+     "co_await an asynchronous semaphore instead (corio::semaphore)", true},
+    {"latch-wait", "sync-wait",
+     "co_await an event or a task group instead (corio::event, "
+     "corio::task_group)",
+     true},
+    {"atomic-wait", "sync-wait", "co_await an event instead (corio::event)",
+     true},
+    {"mutex-lock", "lock",
+     "co_await an asynchronous lock instead (corio::semaphore with one unit)",
+     false},
+    {"file-io", "file-io", ToThread, true},
+    {"console", "console", ToThread, true},
+    {"asio-member", "network", "", true},
+    {"asio-free", "network", "", true},
+    {"posix-socket", "network",
+     "use asynchronous sockets instead (Asio's async_* operations with "
+     "use_awaitable)",
+     true},
+    {"name-resolution", "network",
+     "co_await a resolver's async_resolve with use_awaitable instead", true},
+    {"curl", "network",
+     "drive the transfer from the event loop with curl's multi interface "
+     "instead",
+     true},
+    {"listed", "listed in BlockingFunctions", ToThread, true},
+};
+
+const BlockingApi &matchedApi(const BoundNodes &Nodes) {
+  for (const BlockingApi &Api : Catalogue)
+    if (Nodes.getNodeAs<Expr>(Api.Id))
+      return Api;
+  llvm_unreachable("every blocking-call matcher binds a catalogue id");
 }
+
+/// Matches a function, or the member or function template it was
+/// instantiated from, so listed names can leave out template arguments
+/// ("mylib::Pool::get" for mylib::Pool<int>::get).
+AST_MATCHER_P(FunctionDecl, isOrInstantiatedFrom,
+              ast_matchers::internal::Matcher<FunctionDecl>, Inner) {
+  if (Inner.matches(Node, Finder, Builder))
+    return true;
+  const FunctionDecl *Pattern =
+      Node.getTemplateInstantiationPattern(/*ForDefinition=*/false);
+  return Pattern && Inner.matches(*Pattern, Finder, Builder);
+}
+
+ast_matchers::internal::Matcher<QualType>
+recordNamed(ArrayRef<StringRef> Names) {
+  return qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(cxxRecordDecl(hasAnyName(Names))))));
+}
+
+/// A call of one of \p Methods on an object of one of \p Classes. The
+/// object's type decides, not the method's class: standard libraries declare
+/// some of these in implementation bases (libstdc++'s
+/// std::__basic_future::wait).
+ast_matchers::internal::BindableMatcher<Stmt>
+memberCallOn(ArrayRef<StringRef> Classes, ArrayRef<StringRef> Methods) {
+  auto Class = qualType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(cxxRecordDecl(hasAnyName(Classes)).bind("object-class")))));
+  return cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Methods))),
+                           on(anyOf(hasType(Class), hasType(pointsTo(Class)))));
+}
+
+/// A call of a C library or POSIX function (declared extern "C" in the
+/// global namespace, so a user's own `read` or `connect` never matches).
+ast_matchers::internal::Matcher<CallExpr>
+callsCFunction(ArrayRef<StringRef> Names) {
+  return callee(functionDecl(isExternC(), hasAnyName(Names)));
+}
+
+const StringRef StdMutexes[] = {
+    "::std::mutex",         "::std::timed_mutex",  "::std::recursive_mutex",
+    "::std::recursive_timed_mutex", "::std::shared_mutex",
+    "::std::shared_timed_mutex"};
+
+const StringRef FileStreams[] = {"::std::basic_ifstream",
+                                 "::std::basic_ofstream",
+                                 "::std::basic_fstream"};
+
+const StringRef AsioIoObjects[] = {
+    "::boost::asio::basic_socket",          "::boost::asio::basic_stream_socket",
+    "::boost::asio::basic_datagram_socket", "::boost::asio::basic_socket_acceptor",
+    "::boost::asio::ip::basic_resolver",        "::boost::asio::basic_waitable_timer",
+    "::boost::asio::basic_deadline_timer",  "::asio::basic_socket",
+    "::asio::basic_stream_socket",          "::asio::basic_datagram_socket",
+    "::asio::basic_socket_acceptor",        "::asio::ip::basic_resolver",
+    "::asio::basic_waitable_timer",         "::asio::basic_deadline_timer"};
+
+/// The name users know a class by: templates without their arguments
+/// ("std::future", not "std::future<int>").
+std::string displayName(const CXXRecordDecl &Class) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Class))
+    return Spec->getSpecializedTemplate()->getQualifiedNameAsString();
+  return Class.getQualifiedNameAsString();
+}
+
+/// How the warning names the call.
+std::string callName(const Expr &Call, const BoundNodes &Nodes) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call))
+    return displayName(*Construct->getConstructor()->getParent());
+  const FunctionDecl *Callee = cast<CallExpr>(Call).getDirectCallee();
+  if (const auto *Stream = Nodes.getNodeAs<VarDecl>("console-stream")) {
+    if (isa<CXXOperatorCallExpr>(Call))
+      return Stream->getQualifiedNameAsString() + " >>";
+    if (isa<CXXMemberCallExpr>(Call))
+      return Stream->getQualifiedNameAsString() + "." + Callee->getNameAsString();
+  }
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
+    const auto *Class = Nodes.getNodeAs<CXXRecordDecl>("object-class");
+    return displayName(Class ? *Class : *Method->getParent()) +
+           "::" + Method->getNameAsString();
+  }
+  return Callee->getQualifiedNameAsString();
+}
+
+/// What the coroutine's return type says about the fix-its that fit it.
+struct CoroutineFlavour {
+  bool IsCorioTask = false;
+  /// "boost::asio" or "asio" for an awaitable on Asio's default executor:
+  /// the one whose use_awaitable token produces awaitables it can co_await.
+  StringRef AsioNamespace;
+};
+
+CoroutineFlavour flavourOf(const FunctionDecl &Coroutine) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Coroutine.getReturnType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return {};
+  std::string Name = Spec->getQualifiedNameAsString();
+  if (Name == "corio::task")
+    return {true, ""};
+  if (Name != "boost::asio::awaitable" && Name != "asio::awaitable")
+    return {};
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() != 2 || Args[1].getKind() != TemplateArgument::Type)
+    return {};
+  const CXXRecordDecl *Executor = Args[1].getAsType()->getAsCXXRecordDecl();
+  if (!Executor || Executor->getName() != "any_io_executor")
+    return {};
+  return {false, Name == "asio::awaitable" ? "asio" : "boost::asio"};
+}
+
+/// Whether the duration this std::this_thread::sleep_for specialization takes
+/// converts implicitly to std::chrono::nanoseconds (what corio::sleep_for and
+/// Asio's steady_timer take): an integral count of a period that is a whole
+/// number of nanoseconds.
+bool convertsToNanoseconds(const FunctionDecl &SleepFor) {
+  const TemplateArgumentList *Args = SleepFor.getTemplateSpecializationArgs();
+  if (!Args || Args->size() != 2 ||
+      Args->get(0).getKind() != TemplateArgument::Type ||
+      Args->get(1).getKind() != TemplateArgument::Type ||
+      !Args->get(0).getAsType()->isIntegralOrEnumerationType())
+    return false;
+  const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Args->get(1).getAsType()->getAsCXXRecordDecl());
+  if (!Ratio || Ratio->getTemplateArgs().size() != 2)
+    return false;
+  const TemplateArgument &Num = Ratio->getTemplateArgs()[0];
+  const TemplateArgument &Den = Ratio->getTemplateArgs()[1];
+  if (Num.getKind() != TemplateArgument::Integral ||
+      Den.getKind() != TemplateArgument::Integral)
+    return false;
+  // Num / Den seconds is a whole number of nanoseconds.
+  __int128 Nanoseconds = static_cast<__int128>(Num.getAsIntegral().getExtValue()) *
+                         1'000'000'000;
+  int64_t Divisor = Den.getAsIntegral().getExtValue();
+  return Divisor > 0 && Nanoseconds % Divisor == 0;
+}
+
+bool isForwardingReference(QualType Type) {
+  const auto *Ref = Type->getAs<RValueReferenceType>();
+  return Ref && !Ref->getPointeeType().hasQualifiers() &&
+         Ref->getPointeeType()->getAs<TemplateTypeParmType>();
+}
+
+/// Whether the class of \p Sync declares async_<name> whose parameters are
+/// the first \p NumArgs parameters of \p Sync followed by a completion token
+/// (and only defaulted ones after it): then `x.name(args...)` means the same
+/// as `co_await x.async_name(args..., use_awaitable)`. The error_code&
+/// overloads have no such counterpart.
+bool hasAsyncCounterpart(const CXXMethodDecl &Sync, unsigned NumArgs,
+                         ASTContext &Context) {
+  // A member template's parameters as declared, not as deduced.
+  const FunctionDecl *Declared = &Sync;
+  if (const FunctionTemplateDecl *Template = Sync.getPrimaryTemplate())
+    Declared = Template->getTemplatedDecl();
+  if (Declared->getNumParams() < NumArgs)
+    return false;
+  IdentifierInfo &AsyncName =
+      Context.Idents.get(("async_" + Sync.getName()).str());
+  for (const NamedDecl *Candidate : Sync.getParent()->lookup(&AsyncName)) {
+    const FunctionDecl *Async = Candidate->getAsFunction();
+    if (!Async || Async->getNumParams() <= NumArgs ||
+        Async->getMinRequiredArguments() > NumArgs + 1 ||
+        !isForwardingReference(Async->getParamDecl(NumArgs)->getType()))
+      continue;
+    unsigned Same = 0;
+    while (Same < NumArgs &&
+           Context.hasSameType(Declared->getParamDecl(Same)->getType(),
+                               Async->getParamDecl(Same)->getType()))
+      ++Same;
+    if (Same == NumArgs)
+      return true;
+  }
+  return false;
+}
+
+/// Skips the implicit nodes between an expression and what it is part of.
+DynTypedNodeList explicitParents(const Expr &E, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(E);
+  while (Parents.size() == 1) {
+    const auto *Wrapper = Parents[0].get<Expr>();
+    if (!Wrapper || !isa<ImplicitCastExpr, MaterializeTemporaryExpr,
+                         CXXBindTemporaryExpr, ExprWithCleanups>(Wrapper))
+      break;
+    Parents = Context.getParents(*Wrapper);
+  }
+  return Parents;
+}
+
+/// Whether \p E is a statement of its own, its value discarded: `t.join();`.
+bool isExpressionStatement(const Expr &E, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(E);
+  const Stmt *Self = &E;
+  if (Parents.size() == 1)
+    if (const auto *Cleanups = Parents[0].get<ExprWithCleanups>()) {
+      Self = Cleanups;
+      Parents = Context.getParents(*Cleanups);
+    }
+  if (Parents.size() != 1)
+    return false;
+  const Stmt *Parent = Parents[0].get<Stmt>();
+  if (!Parent || isa<Expr>(Parent))
+    return false;
+  if (isa<CompoundStmt>(Parent))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(Parent))
+    return Self == If->getThen() || Self == If->getElse();
+  if (const auto *While = dyn_cast<WhileStmt>(Parent))
+    return Self == While->getBody();
+  if (const auto *For = dyn_cast<ForStmt>(Parent))
+    return Self == For->getBody();
+  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(Parent))
+    return Self == RangeFor->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Parent))
+    return Self == Do->getBody();
+  if (const auto *Case = dyn_cast<SwitchCase>(Parent))
+    return Self == Case->getSubStmt();
+  if (const auto *Label = dyn_cast<LabelStmt>(Parent))
+    return Self == Label->getSubStmt();
+  return false;
+}
+
+/// Whether `co_await E` needs parentheses where E stands: only postfix
+/// operators bind tighter than co_await.
+bool needsParensForCoAwait(const Expr &E, ASTContext &Context) {
+  DynTypedNodeList Parents = explicitParents(E, Context);
+  if (Parents.size() != 1)
+    return true;
+  const auto *Parent = Parents[0].get<Expr>();
+  if (!Parent)
+    return false;
+  if (isa<MemberExpr, ArraySubscriptExpr>(Parent))
+    return true;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Parent))
+    return Unary->isPostfix();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent))
+    return Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Call ||
+           Op->getOperator() == OO_Arrow ||
+           ((Op->getOperator() == OO_PlusPlus ||
+             Op->getOperator() == OO_MinusMinus) &&
+            Op->getNumArgs() == 2);
+  if (const auto *Call = dyn_cast<CallExpr>(Parent))
+    return Call->getCallee()->IgnoreImplicit() == &E;
+  return false;
+}
+
+bool containsSuspension(const Expr &E, ASTContext &Context) {
+  return !match(expr(hasDescendant(stmt(anyOf(coawaitExpr(), coyieldExpr())))),
+                E, Context)
+              .empty();
+}
+
+/// Whether \p QualifiedName ("corio::sleep_for") is declared before \p Loc,
+/// so a fix-it using it needs no new #include.
+bool isDeclaredBefore(StringRef QualifiedName, SourceLocation Loc,
+                      ASTContext &Context) {
+  const DeclContext *Scope = Context.getTranslationUnitDecl();
+  const NamedDecl *Found = nullptr;
+  SmallVector<StringRef, 4> Parts;
+  QualifiedName.split(Parts, "::");
+  for (StringRef Part : Parts) {
+    if (!Scope)
+      return false;
+    DeclContextLookupResult Result = Scope->lookup(&Context.Idents.get(Part));
+    if (Result.empty())
+      return false;
+    Found = Result.front();
+    Scope = dyn_cast<DeclContext>(Found);
+  }
+  return Found && Context.getSourceManager().isBeforeInTranslationUnit(
+                      Found->getLocation(), Loc);
+}
+
 } // namespace
 
-void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  auto Sleep = callExpr(callee(functionDecl(hasAnyName(
-      "::std::this_thread::sleep_for", "::std::this_thread::sleep_until"))));
-  // wait() and friends are inherited from an implementation base in some
-  // standard libraries, so the object's type decides, not the method's class.
-  auto FutureWait = cxxMemberCallExpr(
-      callee(cxxMethodDecl(hasAnyName("get", "wait", "wait_for", "wait_until"))),
-      on(expr(hasType(cxxRecordDecl(hasAnyName("::std::future", "::std::shared_future"))
-                          .bind("object-class")))));
+BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      CheckSleep(Options.get("CheckSleep", true)),
+      CheckSyncWait(Options.get("CheckSyncWait", true)),
+      CheckLock(Options.get("CheckLock", false)),
+      CheckFileIO(Options.get("CheckFileIO", true)),
+      CheckConsole(Options.get("CheckConsole", true)),
+      CheckNetwork(Options.get("CheckNetwork", true)),
+      BlockingFunctions(utils::options::parseStringList(
+          Options.get("BlockingFunctions", ""))),
+      AllowedFunctions(utils::options::parseStringList(
+          Options.get("AllowedFunctions", ""))),
+      WrapInToThread(Options.get("WrapInToThread", false)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
 
-  Finder->addMatcher(
-      callExpr(anyOf(Sleep, FutureWait), callee(functionDecl().bind("callee")),
-               matchers::inCoroutineBody())
-          .bind("call"),
-      this);
+void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "CheckSleep", CheckSleep);
+  Options.store(Opts, "CheckSyncWait", CheckSyncWait);
+  Options.store(Opts, "CheckLock", CheckLock);
+  Options.store(Opts, "CheckFileIO", CheckFileIO);
+  Options.store(Opts, "CheckConsole", CheckConsole);
+  Options.store(Opts, "CheckNetwork", CheckNetwork);
+  Options.store(Opts, "BlockingFunctions",
+                utils::options::serializeStringList(BlockingFunctions));
+  Options.store(Opts, "AllowedFunctions",
+                utils::options::serializeStringList(AllowedFunctions));
+  Options.store(Opts, "WrapInToThread", WrapInToThread);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void BlockingCallCheck::registerPPCallbacks(const SourceManager &,
+                                            Preprocessor *PP,
+                                            Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
+  // matchers::inCoroutineBody(), binding the coroutine for its return type.
+  auto InCoroutine =
+      forCallable(functionDecl(matchers::isCoroutine()).bind("coroutine"));
+  auto Allowed = functionDecl(
+      isOrInstantiatedFrom(tidy::matchers::matchesAnyListedRegexName(AllowedFunctions)));
+  // Name filters first: the walk up to the enclosing callable runs only for
+  // calls of a listed function.
+  auto AddCalls = [&](const auto &Calls) {
+    Finder->addMatcher(
+        callExpr(Calls, unless(callee(Allowed)), InCoroutine).bind("call"),
+        this);
+  };
+  auto AddConstructions = [&](const auto &Constructions) {
+    Finder->addMatcher(cxxConstructExpr(Constructions,
+                                        unless(hasDeclaration(Allowed)),
+                                        InCoroutine)
+                           .bind("call"),
+                       this);
+  };
+
+  if (CheckSleep)
+    AddCalls(
+        callExpr(callee(functionDecl(hasAnyName(
+                     "::std::this_thread::sleep_for",
+                     "::std::this_thread::sleep_until"))))
+            .bind("sleep"));
+  if (CheckSleep)
+    AddCalls(callExpr(callsCFunction({"::sleep", "::usleep", "::nanosleep",
+                                      "::clock_nanosleep"}))
+                 .bind("sleep"));
+
+  if (CheckSyncWait)
+    AddCalls(anyOf(
+        // async-nested-event-loop reports waits on a future the event loop
+        // itself fulfils.
+        cxxMemberCallExpr(memberCallOn({"::std::future", "::std::shared_future"},
+                                       {"get", "wait", "wait_for", "wait_until"}),
+                          unless(on(ignoringImplicit(matchers::eventLoopFuture()))))
+            .bind("future"),
+        memberCallOn({"::std::thread", "::std::jthread"}, {"join"})
+            .bind("thread-join"),
+        memberCallOn({"::std::condition_variable", "::std::condition_variable_any"},
+                     {"wait", "wait_for", "wait_until"})
+            .bind("condition-wait"),
+        memberCallOn({"::std::counting_semaphore"}, {"acquire"})
+            .bind("semaphore-acquire"),
+        memberCallOn({"::std::latch", "::std::barrier"}, {"wait", "arrive_and_wait"})
+            .bind("latch-wait"),
+        stmt(anyOf(memberCallOn({"::std::atomic", "::std::atomic_ref",
+                                 "::std::atomic_flag"},
+                                {"wait"}),
+                   callExpr(callee(functionDecl(hasAnyName(
+                       "::std::atomic_wait", "::std::atomic_wait_explicit",
+                       "::std::atomic_flag_wait",
+                       "::std::atomic_flag_wait_explicit"))))))
+            .bind("atomic-wait")));
+
+  if (CheckLock) {
+    auto LockOverStdMutex = qualType(hasUnqualifiedDesugaredType(
+        recordType(hasDeclaration(classTemplateSpecializationDecl(
+            hasAnyName("::std::unique_lock", "::std::shared_lock"),
+            hasTemplateArgument(0, refersToType(recordNamed(StdMutexes))))))));
+    AddCalls(stmt(anyOf(memberCallOn(StdMutexes, {"lock", "lock_shared"}),
+                        cxxMemberCallExpr(callee(cxxMethodDecl(hasName("lock"))),
+                                          on(hasType(LockOverStdMutex))),
+                        callExpr(callee(functionDecl(hasName("::std::lock"))),
+                                 hasAnyArgument(expr(hasType(qualType(anyOf(
+                                     recordNamed(StdMutexes), LockOverStdMutex))))))))
+                 .bind("mutex-lock"));
+    // Constructing a lock over a standard mutex, unless a tag says the lock
+    // is deferred, tried or adopted.
+    AddConstructions(
+        cxxConstructExpr(
+            hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
+                "::std::lock_guard", "::std::unique_lock", "::std::scoped_lock",
+                "::std::shared_lock")))),
+            hasAnyArgument(expr(hasType(recordNamed(StdMutexes)))),
+            unless(hasAnyArgument(expr(hasType(
+                recordNamed({"::std::defer_lock_t", "::std::try_to_lock_t",
+                             "::std::adopt_lock_t"}))))))
+            .bind("mutex-lock"));
+  }
+
+  if (CheckFileIO) {
+    auto PathParameter = hasParameter(
+        0, parmVarDecl(hasType(references(recordNamed({"::std::filesystem::path"})))));
+    AddCalls(stmt(anyOf(
+        memberCallOn({"::std::basic_ifstream", "::std::basic_ofstream",
+                      "::std::basic_fstream", "::std::basic_filebuf"},
+                     {"open"}),
+        callExpr(callsCFunction({"::fopen", "::fread", "::fwrite", "::fgets",
+                                 "::fscanf", "::fflush", "::open", "::read",
+                                 "::write", "::pread", "::pwrite", "::fsync",
+                                 "::fdatasync"})),
+        // The filesystem operations that touch the disk, in their overloads
+        // taking a path (is_directory(file_status) only inspects a value).
+        callExpr(callee(functionDecl(
+            PathParameter,
+            hasAnyName(
+                "::std::filesystem::exists", "::std::filesystem::status",
+                "::std::filesystem::symlink_status",
+                "::std::filesystem::is_directory",
+                "::std::filesystem::is_regular_file",
+                "::std::filesystem::is_symlink", "::std::filesystem::is_empty",
+                "::std::filesystem::is_other", "::std::filesystem::is_fifo",
+                "::std::filesystem::is_socket",
+                "::std::filesystem::is_block_file",
+                "::std::filesystem::is_character_file",
+                "::std::filesystem::file_size",
+                "::std::filesystem::hard_link_count",
+                "::std::filesystem::last_write_time",
+                "::std::filesystem::permissions", "::std::filesystem::space",
+                "::std::filesystem::canonical",
+                "::std::filesystem::weakly_canonical",
+                "::std::filesystem::equivalent",
+                "::std::filesystem::read_symlink",
+                "::std::filesystem::create_directory",
+                "::std::filesystem::create_directories",
+                "::std::filesystem::create_hard_link",
+                "::std::filesystem::create_symlink",
+                "::std::filesystem::create_directory_symlink",
+                "::std::filesystem::copy", "::std::filesystem::copy_file",
+                "::std::filesystem::copy_symlink", "::std::filesystem::remove",
+                "::std::filesystem::remove_all", "::std::filesystem::rename",
+                "::std::filesystem::resize_file"))))))
+                 .bind("file-io"));
+    AddConstructions(
+        cxxConstructExpr(
+            hasDeclaration(cxxConstructorDecl(anyOf(
+                // Opening a file stream, not default-constructing or moving.
+                allOf(ofClass(hasAnyName(FileStreams)),
+                      unless(anyOf(isDefaultConstructor(), isCopyConstructor(),
+                                   isMoveConstructor()))),
+                allOf(ofClass(hasAnyName(
+                          "::std::filesystem::directory_iterator",
+                          "::std::filesystem::recursive_directory_iterator")),
+                      PathParameter)))))
+            .bind("file-io"));
+  }
+
+  if (CheckConsole) {
+    auto StdCin = ignoringParenImpCasts(declRefExpr(
+        to(varDecl(hasAnyName("::std::cin", "::std::wcin")).bind("console-stream"))));
+    AddCalls(stmt(anyOf(
+        cxxOperatorCallExpr(hasOverloadedOperatorName(">>"), hasArgument(0, StdCin)),
+        callExpr(callee(functionDecl(hasName("::std::getline"))),
+                 hasArgument(0, StdCin)),
+        cxxMemberCallExpr(
+            callee(cxxMethodDecl(hasAnyName("get", "getline", "read", "ignore"))),
+            on(StdCin)),
+        callExpr(callsCFunction({"::scanf", "::getchar", "::system", "::popen",
+                                 "::pclose", "::waitpid", "::wait"}))))
+                 .bind("console"));
+  }
+
+  if (CheckNetwork) {
+    AddCalls(anyOf(
+        cxxMemberCallExpr(callee(cxxMethodDecl(
+                              hasAnyName("read_some", "write_some", "receive",
+                                         "send", "receive_from", "send_to",
+                                         "accept", "connect", "resolve", "wait"),
+                              ofClass(hasAnyName(AsioIoObjects)))))
+            .bind("asio-member"),
+        callExpr(callee(functionDecl(hasAnyName(
+                     "::boost::asio::read", "::boost::asio::write",
+                     "::boost::asio::read_until", "::boost::asio::connect",
+                     "::asio::read", "::asio::write", "::asio::read_until",
+                     "::asio::connect"))))
+            .bind("asio-free"),
+        callExpr(callsCFunction({"::connect", "::accept", "::recv", "::send",
+                                 "::recvfrom", "::sendto"}))
+            .bind("posix-socket"),
+        callExpr(callsCFunction({"::getaddrinfo", "::gethostbyname"}))
+            .bind("name-resolution"),
+        callExpr(callsCFunction({"::curl_easy_perform"})).bind("curl")));
+  }
+
+  if (!BlockingFunctions.empty())
+    AddCalls(callExpr(callee(functionDecl(isOrInstantiatedFrom(
+                          tidy::matchers::matchesAnyListedRegexName(BlockingFunctions)))))
+                 .bind("listed"));
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
-  std::string Name = Callee->getQualifiedNameAsString();
-  if (const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("object-class"))
-    Name = displayName(*Class) + "::" + Callee->getNameAsString();
-  diag(Call->getBeginLoc(), "'%0' blocks the thread that runs the event loop; "
-                            "every other task on it stalls until it returns")
-      << Name;
+  const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  ASTContext &Context = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  // A template is checked through its instantiations, and each location is
+  // reported once however often it is instantiated.
+  if (Coroutine->isTemplated() || isInUnevaluatedOperand(*Call, Context) ||
+      !Reported.insert(Call->getExprLoc()).second)
+    return;
+
+  const BlockingApi &Api = matchedApi(Result.Nodes);
+  const CoroutineFlavour Flavour = flavourOf(*Coroutine);
+  const auto *FunctionCall = dyn_cast<CallExpr>(Call);
+  const FunctionDecl *Callee = FunctionCall ? FunctionCall->getDirectCallee() : nullptr;
+  // No fix-its in macros, nor in template instantiations: a fix there would
+  // have to fit every instantiation, and only the first one is reported.
+  const bool Fixable =
+      Call->getBeginLoc().isFileID() && Call->getEndLoc().isFileID() &&
+      match(stmt(isInTemplateInstantiation()), *Call, Context).empty();
+  const bool CoAwaitFits = Fixable && isCoAwaitAllowedAt(*Call, Context);
+  const SourceLocation Loc = Call->getBeginLoc();
+
+  auto AddInclude = [&](std::vector<FixItHint> &Fix, StringRef Name,
+                        StringRef Header) {
+    if (!isDeclaredBefore(Name, Loc, Context))
+      if (std::optional<FixItHint> Include =
+              Inserter.createIncludeInsertion(SM.getFileID(Loc), Header))
+        Fix.push_back(*Include);
+  };
+
+  // The fix-it that replaces the call with its asynchronous counterpart.
+  std::vector<FixItHint> Fix;
+  if (CoAwaitFits && Api.Id == "sleep" &&
+      Callee->getQualifiedNameAsString() == "std::this_thread::sleep_for" &&
+      isExpressionStatement(*Call, Context) && convertsToNanoseconds(*Callee) &&
+      FunctionCall->getCallee()->getEndLoc().isFileID()) {
+    CharSourceRange Name =
+        CharSourceRange::getTokenRange(FunctionCall->getCallee()->getSourceRange());
+    if (Flavour.IsCorioTask) {
+      Fix.push_back(FixItHint::CreateReplacement(Name, "co_await corio::sleep_for"));
+      AddInclude(Fix, "corio::sleep_for", "<corio/corio.hpp>");
+    } else if (!Flavour.AsioNamespace.empty()) {
+      // co_await NS::steady_timer(co_await NS::this_coro::executor, d)
+      //     .async_wait(NS::use_awaitable)
+      StringRef NS = Flavour.AsioNamespace;
+      std::string Dir = NS == "asio" ? "asio" : "boost/asio";
+      Fix.push_back(FixItHint::CreateReplacement(
+          Name, ("co_await " + NS + "::steady_timer").str()));
+      Fix.push_back(FixItHint::CreateInsertion(
+          SM.getExpansionLoc(FunctionCall->getArg(0)->getBeginLoc()),
+          ("co_await " + NS + "::this_coro::executor, ").str()));
+      Fix.push_back(FixItHint::CreateInsertion(
+          Lexer::getLocForEndOfToken(FunctionCall->getRParenLoc(), 0, SM,
+                                     getLangOpts()),
+          (".async_wait(" + NS + "::use_awaitable)").str()));
+      AddInclude(Fix, (NS + "::steady_timer").str(), "<" + Dir + "/steady_timer.hpp>");
+      AddInclude(Fix, (NS + "::this_coro::executor").str(), "<" + Dir + "/this_coro.hpp>");
+      AddInclude(Fix, (NS + "::use_awaitable").str(), "<" + Dir + "/use_awaitable.hpp>");
+    }
+  }
+  if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
+      MemberCall && CoAwaitFits && Api.Id == "asio-member" &&
+      !Flavour.AsioNamespace.empty()) {
+    const CXXMethodDecl *Method = MemberCall->getMethodDecl();
+    const auto *Member = dyn_cast<MemberExpr>(MemberCall->getCallee()->IgnoreParens());
+    unsigned NumArgs = llvm::count_if(MemberCall->arguments(), [](const Expr *Arg) {
+      return !isa<CXXDefaultArgExpr>(Arg);
+    });
+    StringRef NS = Flavour.AsioNamespace;
+    if (Member && Member->getMemberLoc().isFileID() &&
+        StringRef(displayName(*Method->getParent())).starts_with((NS + "::").str()) &&
+        hasAsyncCounterpart(*Method, NumArgs, Context)) {
+      bool Parens = needsParensForCoAwait(*Call, Context);
+      SourceLocation RParen = MemberCall->getRParenLoc();
+      Fix.push_back(FixItHint::CreateInsertion(Loc, Parens ? "(co_await " : "co_await "));
+      Fix.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Member->getMemberLoc()),
+          ("async_" + Method->getName()).str()));
+      Fix.push_back(FixItHint::CreateInsertion(
+          RParen, ((NumArgs ? ", " : "") + NS + "::use_awaitable").str()));
+      if (Parens)
+        Fix.push_back(FixItHint::CreateInsertion(
+            Lexer::getLocForEndOfToken(RParen, 0, SM, getLangOpts()), ")"));
+      AddInclude(Fix, (NS + "::use_awaitable").str(),
+                 NS == "asio" ? "<asio/use_awaitable.hpp>"
+                              : "<boost/asio/use_awaitable.hpp>");
+    }
+  }
+
+  // Otherwise, in a corio::task, the call can move to a worker thread. As a
+  // note's fix (WrapInToThread off) it comes only where corio::to_thread is
+  // declared already: the include inserter adds a header once per file, and
+  // --fix would apply it with a primary fix but not with a note's.
+  std::vector<FixItHint> Wrap;
+  if (Fix.empty() && Flavour.IsCorioTask && Api.MovableToThread && CoAwaitFits &&
+      (WrapInToThread || isDeclaredBefore("corio::to_thread", Loc, Context)) &&
+      isExpressionStatement(*Call, Context) && !containsSuspension(*Call, Context)) {
+    Wrap.push_back(FixItHint::CreateInsertion(Loc, "co_await corio::to_thread([&] { "));
+    Wrap.push_back(FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(Call->getEndLoc(), 0, SM, getLangOpts()), "; })"));
+    AddInclude(Wrap, "corio::to_thread", "<corio/corio.hpp>");
+  }
+
+  std::string Name = callName(*Call, Result.Nodes);
+  {
+    auto Diag = diag(Loc, "'%0' blocks the thread that runs the event loop "
+                          "(%1); every other task on it stalls until it returns")
+                << Name << Api.Category;
+    if (!Fix.empty())
+      Diag << Fix;
+    else if (WrapInToThread)
+      Diag << Wrap;
+  }
+  if (!Fix.empty() || (WrapInToThread && !Wrap.empty()))
+    return;
+  if (!Wrap.empty()) {
+    diag(Loc, "move the call to a worker thread with 'corio::to_thread'",
+         DiagnosticIDs::Note)
+        << Wrap;
+    return;
+  }
+  std::string Alternative = Api.Alternative.str();
+  if (Api.Id == "asio-member")
+    Alternative = "co_await '" + displayName(*cast<CXXMethodDecl>(Callee)->getParent()) +
+                  "::async_" + Callee->getNameAsString() +
+                  "' with use_awaitable instead";
+  else if (Api.Id == "asio-free")
+    Alternative = "co_await '" +
+                  StringRef(Name).rsplit("::").first.str() + "::async_" +
+                  Callee->getNameAsString() + "' with use_awaitable instead";
+  diag(Loc, Alternative, DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::async

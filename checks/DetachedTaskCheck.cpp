@@ -1,15 +1,248 @@
 //===- DetachedTaskCheck.cpp - async-detached-task ===//
 #include "DetachedTaskCheck.h"
+#include "utils/DiscardedValue.h"
+#include "utils/DisplayName.h"
+#include "utils/UnevaluatedOperand.h"
 
+#include "clang-tidy/utils/Matchers.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
-// TODO(issue): not implemented yet; registered so the module layout is final.
-void DetachedTaskCheck::registerMatchers(MatchFinder *) {}
+namespace {
 
-void DetachedTaskCheck::check(const MatchFinder::MatchResult &) {}
+// What the caller gives up by letting work run on unjoined.
+constexpr llvm::StringLiteral Lost =
+    "its exception is silently dropped, it cannot be cancelled with its "
+    "caller, and it may outlive the objects it references";
+
+/// A lambda callback that never looks at its (Try) argument, so the outcome
+/// of the task it is given to, an exception included, goes nowhere.
+AST_MATCHER(LambdaExpr, ignoresItsArgument) {
+  const CXXMethodDecl *CallOperator = Node.getCallOperator();
+  return CallOperator && CallOperator->getNumParams() > 0 &&
+         !CallOperator->getParamDecl(0)->isReferenced();
+}
+
+/// Whether Type is a specialisation of the class template TemplateName
+/// ("corio::task" for corio::task<int>).
+bool isSpecializationOf(QualType Type, StringRef TemplateName) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType()->getAsCXXRecordDecl());
+  return Spec && Spec->getSpecializedTemplate()->getQualifiedNameAsString() == TemplateName;
+}
+
+bool isTaskGroup(QualType Type) {
+  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Class && Class->getQualifiedNameAsString() == "corio::task_group";
+}
+
+/// The innermost corio::task_group (object or reference) that code at Call
+/// can name: a local declared before it in an enclosing block, or else a
+/// parameter of the coroutine.
+const VarDecl *taskGroupInScope(const Stmt &Call, const FunctionDecl &Coroutine, ASTContext &Ctx) {
+  const Stmt *Current = &Call;
+  while (true) {
+    const DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.size() != 1)
+      break;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      break;
+    if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
+      const VarDecl *Latest = nullptr;
+      for (const Stmt *S : Block->body()) {
+        if (S == Current)
+          break;
+        if (const auto *Decls = dyn_cast<DeclStmt>(S))
+          for (const Decl *D : Decls->decls())
+            if (const auto *Var = dyn_cast<VarDecl>(D); Var && isTaskGroup(Var->getType()))
+              Latest = Var;
+      }
+      if (Latest)
+        return Latest;
+    }
+    Current = Parent;
+  }
+  for (const ParmVarDecl *Param : Coroutine.parameters())
+    if (isTaskGroup(Param->getType()))
+      return Param;
+  return nullptr;
+}
+
+/// The argument that names the corio::task handed to co_spawn, if it is one.
+const Expr *corioTaskArgument(const CallExpr &CoSpawn) {
+  if (CoSpawn.getNumArgs() < 2)
+    return nullptr;
+  const Expr *Written = CoSpawn.getArg(1);
+  const Expr *Inner = Written->IgnoreImplicit();
+  if (const auto *Conversion = dyn_cast<CXXConstructExpr>(Inner);
+      Conversion && Conversion->getNumArgs() == 1)
+    Inner = Conversion->getArg(0)->IgnoreImplicit();
+  return isSpecializationOf(Inner->getType(), "corio::task") ? Written : nullptr;
+}
+
+/// The first half of a diagnostic: which call leaves which work unjoined.
+std::string whatIsDetached(StringRef Kind, StringRef Callee) {
+  const std::string Name = ("'" + Callee + "'").str();
+  if (Kind == "spawn")
+    return Name + " with the detached token starts a coroutine that nobody joins";
+  if (Kind == "detach")
+    return Name + " detaches the coroutine, so nobody joins it";
+  if (Kind == "future")
+    return "the future returned by " + Name + " is discarded, so nobody joins the task";
+  if (Kind == "callback")
+    return "the callback passed to " + Name +
+           " ignores its 'Try' argument, so nobody sees how the task ends";
+  return Name + " (listed in DetachingFunctions) starts work that nobody joins";
+}
+
+} // namespace
+
+DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), CheckAsio(Options.get("CheckAsio", true)),
+      CheckStdThread(Options.get("CheckStdThread", true)),
+      CheckFolly(Options.get("CheckFolly", true)), CheckCobalt(Options.get("CheckCobalt", true)),
+      CheckAsyncSimple(Options.get("CheckAsyncSimple", true)),
+      DetachingFunctionsOption(Options.get("DetachingFunctions", "")),
+      DetachingFunctions(utils::options::parseStringList(DetachingFunctionsOption)) {}
+
+void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "CheckAsio", CheckAsio);
+  Options.store(Opts, "CheckStdThread", CheckStdThread);
+  Options.store(Opts, "CheckFolly", CheckFolly);
+  Options.store(Opts, "CheckCobalt", CheckCobalt);
+  Options.store(Opts, "CheckAsyncSimple", CheckAsyncSimple);
+  Options.store(Opts, "DetachingFunctions", DetachingFunctionsOption);
+}
+
+void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  auto ClassNamed = [](auto... Names) { return cxxRecordDecl(hasAnyName(Names...)); };
+  auto OfClass = [](auto ClassMatcher) {
+    return hasUnqualifiedDesugaredType(recordType(hasDeclaration(ClassMatcher)));
+  };
+  auto Add = [&](auto CallMatcher, StringRef Kind) {
+    Finder->addMatcher(callExpr(CallMatcher, callee(functionDecl().bind("callee")),
+                                optionally(forCallable(functionDecl().bind("callable"))))
+                           .bind(Kind),
+                       this);
+  };
+  auto SpawnWithToken = [&](auto SpawnNames, auto TokenClass) {
+    return callExpr(callee(functionDecl(SpawnNames)),
+                    hasAnyArgument(expr(hasType(OfClass(TokenClass)))));
+  };
+  // The object's type through any sugar (std::move's remove_reference<>::type)
+  // or pointer (unique_ptr<thread>::operator->).
+  auto OnObjectOf = [&](auto ObjectClass) {
+    return on(anyOf(hasType(OfClass(ObjectClass)), hasType(pointsTo(OfClass(ObjectClass)))));
+  };
+  auto MemberCall = [&](auto MethodNames, auto ObjectClass) {
+    return cxxMemberCallExpr(callee(cxxMethodDecl(MethodNames)), OnObjectOf(ObjectClass));
+  };
+  auto StartWithIgnoringCallback = [&](auto ObjectClass) {
+    return cxxMemberCallExpr(callee(cxxMethodDecl(hasName("start"))), OnObjectOf(ObjectClass),
+                             hasArgument(0, ignoringImplicit(lambdaExpr(ignoresItsArgument()))));
+  };
+  auto AsioDetached = ClassNamed("::asio::detached_t", "::boost::asio::detached_t");
+
+  if (CheckAsio)
+    Add(SpawnWithToken(hasAnyName("::asio::co_spawn", "::boost::asio::co_spawn"), AsioDetached),
+        "spawn");
+  if (CheckStdThread)
+    Add(MemberCall(hasName("detach"), ClassNamed("::std::thread", "::std::jthread")), "thread");
+  if (CheckFolly) {
+    auto TaskWithExecutor = ClassNamed("::folly::coro::TaskWithExecutor");
+    Add(cxxMemberCallExpr(MemberCall(hasAnyName("start", "startInlineUnsafe"), TaskWithExecutor),
+                          argumentCountIs(0)),
+        "future");
+    Add(StartWithIgnoringCallback(TaskWithExecutor), "callback");
+  }
+  if (CheckCobalt) {
+    Add(SpawnWithToken(hasName("::boost::cobalt::spawn"),
+                       ClassNamed("::boost::cobalt::detached_t", "::boost::asio::detached_t")),
+        "spawn");
+    Add(MemberCall(hasName("detach"), ClassNamed("::boost::cobalt::promise")), "detach");
+  }
+  if (CheckAsyncSimple) {
+    auto Lazy = ClassNamed("::async_simple::coro::Lazy", "::async_simple::coro::RescheduleLazy");
+    Add(StartWithIgnoringCallback(Lazy), "callback");
+    Add(MemberCall(hasName("detach"), Lazy), "detach");
+  }
+  if (!DetachingFunctions.empty())
+    Add(callExpr(callee(
+            functionDecl(::clang::tidy::matchers::matchesAnyListedRegexName(DetachingFunctions)))),
+        "listed");
+}
+
+void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto &Nodes = Result.Nodes;
+  const auto *Callable = Nodes.getNodeAs<FunctionDecl>("callable");
+  // Templates are checked through their instantiations, once per location.
+  if (Callable && Callable->isDependentContext())
+    return;
+  StringRef Kind;
+  const CallExpr *Call = nullptr;
+  for (StringRef Candidate : {"spawn", "thread", "detach", "future", "callback", "listed"})
+    if ((Call = Nodes.getNodeAs<CallExpr>(Candidate))) {
+      Kind = Candidate;
+      break;
+    }
+  if (isInUnevaluatedOperand(*Call, *Result.Context))
+    return;
+  if (Kind == "future" && helpers::valueUse(*Call, *Result.Context) == helpers::ValueUse::Used)
+    return;
+  if (!Reported.insert(Call->getExprLoc()).second)
+    return;
+
+  const std::string Callee = helpers::displayName(*Nodes.getNodeAs<FunctionDecl>("callee"));
+  if (Kind == "thread") {
+    // An exception escaping a thread terminates the program; what detach
+    // gives up is the join, the stop and the bound on its lifetime.
+    diag(Call->getExprLoc(), "'%0' leaves the thread running with nobody to join it: nobody "
+                             "learns whether it finished, it cannot be stopped, and it may "
+                             "outlive the objects it references")
+        << Callee;
+  } else {
+    diag(Call->getExprLoc(), "%0: %1") << whatIsDetached(Kind, Callee) << Lost;
+  }
+
+  if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&
+      isSpecializationOf(Callable->getReturnType(), "corio::task"))
+    noteTaskGroup(*Call, *Callable,
+                  Kind == "spawn" && StringRef(Callee).ends_with("asio::co_spawn"),
+                  *Result.Context);
+}
+
+/// In a corio::task coroutine the structured replacement is a task_group;
+/// for co_spawn of a corio::task with a group at hand, say exactly how.
+void DetachedTaskCheck::noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine,
+                                      bool IsCoSpawn, ASTContext &Ctx) {
+  const VarDecl *Group = IsCoSpawn ? taskGroupInScope(Call, Coroutine, Ctx) : nullptr;
+  const Expr *Task = Group ? corioTaskArgument(Call) : nullptr;
+  if (!Task || Call.getBeginLoc().isMacroID() || Call.getEndLoc().isMacroID() ||
+      Task->getBeginLoc().isMacroID() || Task->getEndLoc().isMacroID()) {
+    diag(Call.getExprLoc(),
+         "spawn it on a 'corio::task_group' instead: the group joins it, "
+         "rethrows its exception and cancels it with the enclosing task",
+         DiagnosticIDs::Note);
+    return;
+  }
+  const StringRef TaskText =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Task->getSourceRange()),
+                           Ctx.getSourceManager(), Ctx.getLangOpts());
+  diag(Call.getExprLoc(),
+       "spawn it on the 'corio::task_group' '%0' instead: the group joins it, "
+       "rethrows its exception and cancels it with the enclosing task",
+       DiagnosticIDs::Note)
+      << Group->getName()
+      << FixItHint::CreateReplacement(Call.getSourceRange(),
+                                      (Group->getName() + ".spawn(" + TaskText + ")").str());
+}
 
 } // namespace clang::tidy::async

@@ -3,20 +3,42 @@
 #define CORIO_CHECKS_DETACHEDTASKCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <string>
+#include <vector>
 
 namespace clang::tidy::async {
 
-/// Flags work started with nobody to join it: co_spawn with detached, thread::detach, folly start() with the future dropped, and similar.
+/// Flags work started with nobody to join it: co_spawn with detached, thread::detach, folly start()
+/// with the future dropped, and similar.
 ///
 /// Docs: docs/checks/async-detached-task.md
 class DetachedTaskCheck : public ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  DetachedTaskCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  /// Where a warning was given: the instantiations of a template share their
+  /// locations, and each location is reported once.
+  llvm::DenseSet<SourceLocation> Reported;
+  void noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine, bool IsCoSpawn,
+                     ASTContext &Ctx);
+
+  const bool CheckAsio;
+  const bool CheckStdThread;
+  const bool CheckFolly;
+  const bool CheckCobalt;
+  const bool CheckAsyncSimple;
+  const std::string DetachingFunctionsOption;
+  const std::vector<StringRef> DetachingFunctions;
 };
 
 } // namespace clang::tidy::async

@@ -1,15 +1,491 @@
 //===- NestedEventLoopCheck.cpp - async-nested-event-loop ===//
 #include "NestedEventLoopCheck.h"
+#include "utils/DisplayName.h"
+#include "utils/EventLoopFuture.h"
 
+#include "clang-tidy/utils/FixItHintUtils.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/MapVector.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
-// TODO(issue): not implemented yet; registered so the module layout is final.
-void NestedEventLoopCheck::registerMatchers(MatchFinder *) {}
+namespace {
 
-void NestedEventLoopCheck::check(const MatchFinder::MatchResult &) {}
+// Functions that drive an event loop on the calling thread until its work
+// (or the awaited task) is done.
+const StringRef LoopFunctions[] = {
+    "::boost::asio::io_context::run",
+    "::boost::asio::io_context::run_one",
+    "::boost::asio::io_context::run_for",
+    "::boost::asio::io_context::run_until",
+    "::boost::asio::io_context::poll",
+    "::boost::asio::io_context::poll_one",
+    "::asio::io_context::run",
+    "::asio::io_context::run_one",
+    "::asio::io_context::run_for",
+    "::asio::io_context::run_until",
+    "::asio::io_context::poll",
+    "::asio::io_context::poll_one",
+    "::folly::EventBase::loop",
+    "::folly::EventBase::loopOnce",
+    "::folly::EventBase::loopForever",
+    "::cppcoro::sync_wait",
+    "::folly::coro::blockingWait",
+    "::coro::sync_wait",
+    "::async_simple::coro::syncAwait",
+    "::boost::cobalt::run",
+    "::corio::run",
+};
+
+// The same where libraries spell them as function objects: sender/receiver
+// sync_wait, and folly's blockingWait in current folly releases.
+const StringRef LoopObjects[] = {
+    "::stdexec::sync_wait",
+    "::stdexec::sync_wait_with_variant",
+    "::std::this_thread::sync_wait",
+    "::std::this_thread::sync_wait_with_variant",
+    "::std::execution::sync_wait",
+    "::unifex::sync_wait",
+    "::folly::coro::blockingWait",
+    "::folly::coro::blocking_wait",
+};
+
+// A blocking wait whose argument, when it is one of the framework's tasks,
+// can be co_awaited instead by a coroutine of that framework.
+struct AwaitableTask {
+  StringRef SyncWait;
+  StringRef Task;
+};
+const AwaitableTask AwaitableTasks[] = {
+    {"cppcoro::sync_wait", "cppcoro::task"},
+    {"cppcoro::sync_wait", "cppcoro::shared_task"},
+    {"folly::coro::blockingWait", "folly::coro::Task"},
+    {"folly::coro::blocking_wait", "folly::coro::Task"},
+    {"async_simple::coro::syncAwait", "async_simple::coro::Lazy"},
+    {"coro::sync_wait", "coro::task"},
+    {"corio::run", "corio::task"},
+};
+
+/// The class template that \p Type instantiates ("cppcoro::task"), or "".
+std::string templateName(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (const auto *Spec =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl()))
+    return helpers::displayName(*Spec->getSpecializedTemplate());
+  // Dependent, as in a coroutine template's own return type.
+  if (const auto *Dependent = Type->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template = Dependent->getTemplateName().getAsTemplateDecl())
+      return helpers::displayName(*Template);
+  return "";
+}
+
+/// How a function is named in messages; lambdas have no name to show.
+std::string describe(const FunctionDecl &F, bool AsCoroutine) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+  if (Method && Method->getParent()->isLambda())
+    return AsCoroutine ? "a coroutine lambda" : "a lambda";
+  return (AsCoroutine ? "coroutine '" : "'") + helpers::displayName(F) + "'";
+}
+
+bool isCoroutine(const FunctionDecl &F) {
+  return isa_and_nonnull<CoroutineBodyStmt>(F.getBody());
+}
+
+/// Walks a function body the way the function runs it: lambda bodies and
+/// local classes are functions of their own, unevaluated operands (sizeof,
+/// decltype, noexcept...) run nothing. Reports each call with whether
+/// co_await could replace it there, and notes postfix operands.
+class BodyWalker : public ConstDynamicRecursiveASTVisitor {
+public:
+  using OnCall = llvm::function_ref<void(const CallExpr &, bool AwaitAllowed)>;
+  BodyWalker(OnCall Report, llvm::SmallPtrSetImpl<const Expr *> &PostfixOperands)
+      : Report(Report), PostfixOperands(PostfixOperands) {}
+
+  bool VisitCallExpr(const CallExpr *Call) override {
+    Report(*Call, NoAwaitDepth == 0);
+    notePostfixOperand(Call->getCallee());
+    return true;
+  }
+  bool VisitMemberExpr(const MemberExpr *E) override {
+    notePostfixOperand(E->getBase());
+    return true;
+  }
+  bool VisitArraySubscriptExpr(const ArraySubscriptExpr *E) override {
+    notePostfixOperand(E->getBase());
+    return true;
+  }
+  bool VisitUnaryOperator(const UnaryOperator *E) override {
+    if (E->isPostfix())
+      notePostfixOperand(E->getSubExpr());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(const CXXOperatorCallExpr *E) override {
+    if (llvm::is_contained({OO_Subscript, OO_Arrow, OO_Call, OO_PlusPlus, OO_MinusMinus},
+                           E->getOperator()))
+      notePostfixOperand(E->getArg(0));
+    return true;
+  }
+
+  // [expr.await]: no co_await in a handler or a static local's initializer.
+  bool TraverseCXXCatchStmt(const CXXCatchStmt *S) override {
+    ++NoAwaitDepth;
+    bool Continue = ConstDynamicRecursiveASTVisitor::TraverseCXXCatchStmt(S);
+    --NoAwaitDepth;
+    return Continue;
+  }
+  bool TraverseVarDecl(const VarDecl *D) override {
+    NoAwaitDepth += D->isStaticLocal();
+    bool Continue = ConstDynamicRecursiveASTVisitor::TraverseVarDecl(D);
+    NoAwaitDepth -= D->isStaticLocal();
+    return Continue;
+  }
+
+  // Only the captures' initialisers run here.
+  bool TraverseLambdaExpr(const LambdaExpr *E) override {
+    for (const Expr *Init : E->capture_inits())
+      if (!TraverseStmt(Init))
+        return false;
+    return true;
+  }
+  bool TraverseDecl(const Decl *D) override {
+    return isa_and_nonnull<TagDecl, FunctionDecl>(D) ||
+           ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool TraverseTypeLoc(TypeLoc, bool) override { return true; }
+  bool TraverseUnaryExprOrTypeTraitExpr(const UnaryExprOrTypeTraitExpr *) override {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(const CXXNoexceptExpr *) override { return true; }
+  bool TraverseRequiresExpr(const RequiresExpr *) override { return true; }
+  bool TraverseCXXTypeidExpr(const CXXTypeidExpr *E) override {
+    return !E->isPotentiallyEvaluated() ||
+           ConstDynamicRecursiveASTVisitor::TraverseCXXTypeidExpr(E);
+  }
+
+private:
+  void notePostfixOperand(const Expr *E) {
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit() : nullptr))
+      PostfixOperands.insert(Call);
+  }
+
+  OnCall Report;
+  llvm::SmallPtrSetImpl<const Expr *> &PostfixOperands;
+  unsigned NoAwaitDepth = 0;
+};
+
+/// CallExpr::getBeginLoc() is not virtual: through a CallExpr pointer, an
+/// operator() call would start at its parenthesis.
+SourceLocation beginOf(const CallExpr &Call) { return Call.getSourceRange().getBegin(); }
+
+bool anyInMacro(std::initializer_list<SourceLocation> Locs) {
+  return llvm::any_of(Locs, [](SourceLocation L) { return L.isMacroID(); });
+}
+
+/// `co_await X` for `SyncWait(X)` when X is a task of the framework whose
+/// coroutine makes the call.
+std::vector<FixItHint> awaitTaskFix(const CallExpr &Call, StringRef Name,
+                                    const FunctionDecl &Coroutine, bool PostfixOperand,
+                                    const ASTContext &Context) {
+  unsigned AwaitedIndex = isa<CXXOperatorCallExpr>(Call) ? 1 : 0; // 0 is the object
+  if (Call.getNumArgs() != AwaitedIndex + 1)
+    return {};
+  const Expr &Awaited = *Call.getArg(AwaitedIndex);
+  auto IsTask = [Name](QualType Type) {
+    std::string Template = templateName(Type);
+    return llvm::any_of(AwaitableTasks, [&](const AwaitableTask &T) {
+      return T.SyncWait == Name && T.Task == Template;
+    });
+  };
+  if (!IsTask(Coroutine.getReturnType()) || !IsTask(Awaited.getType()) ||
+      anyInMacro({beginOf(Call), Call.getEndLoc(), Awaited.getBeginLoc(),
+                  Awaited.getEndLoc()}))
+    return {};
+  std::string Operand =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Awaited.getSourceRange()),
+                           Context.getSourceManager(), Context.getLangOpts())
+          .str();
+  if (tidy::utils::fixit::areParensNeededForStatement(*Awaited.IgnoreImplicit()))
+    Operand = "(" + Operand + ")";
+  std::string Await = "co_await " + Operand;
+  if (PostfixOperand) // `sync_wait(t).x` -> `(co_await t).x`
+    Await = "(" + Await + ")";
+  return {FixItHint::CreateReplacement(Call.getSourceRange(), Await)};
+}
+
+const Expr *asWritten(const Expr &E) {
+  return E.IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+}
+
+/// `co_await Op(..., use_awaitable)` for `Op(..., use_future).get()` in an
+/// Asio awaitable: same result, same exception, without blocking.
+std::vector<FixItHint> useAwaitableFix(const CXXMemberCallExpr &Get, const CallExpr &Operation,
+                                       const FunctionDecl &Coroutine, bool PostfixOperand,
+                                       ASTContext &Context) {
+  if (Get.getMethodDecl()->getName() != "get")
+    return {};
+  const DeclRefExpr *Token = nullptr;
+  for (const Expr *Arg : Operation.arguments()) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreImplicit());
+    const IdentifierInfo *Id = Ref ? Ref->getDecl()->getIdentifier() : nullptr;
+    if (Id && Id->isStr("use_future"))
+      Token = Ref;
+  }
+  if (!Token)
+    return {};
+  const DeclContext *Asio = Token->getDecl()->getDeclContext();
+  DeclContextLookupResult UseAwaitable = Asio->lookup(&Context.Idents.get("use_awaitable"));
+  // co_await in awaitable<T, Executor> takes only awaitables of the same
+  // executor type; use_awaitable produces the default one.
+  const auto *Awaitable = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Coroutine.getReturnType()->getAsCXXRecordDecl());
+  if (UseAwaitable.empty() || !Awaitable || Awaitable->getName() != "awaitable" ||
+      !Awaitable->getDeclContext()->Equals(Asio) || Awaitable->getTemplateArgs().size() != 2)
+    return {};
+  const auto *Executor = Awaitable->getTemplateArgs()[1].getAsType()->getAsCXXRecordDecl();
+  if (!Executor || Executor->getName() != "any_io_executor")
+    return {};
+
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation ObjectEnd = Lexer::getLocForEndOfToken(
+      Get.getImplicitObjectArgument()->getEndLoc(), 0, SM, Context.getLangOpts());
+  SourceLocation GetEnd = Lexer::getLocForEndOfToken(Get.getEndLoc(), 0, SM, Context.getLangOpts());
+  if (ObjectEnd.isInvalid() || GetEnd.isInvalid() ||
+      anyInMacro({Get.getBeginLoc(), Get.getEndLoc(), Token->getBeginLoc(), Token->getEndLoc()}))
+    return {};
+  std::vector<FixItHint> Fixes;
+  Fixes.push_back(
+      FixItHint::CreateInsertion(Get.getBeginLoc(), PostfixOperand ? "(co_await " : "co_await "));
+  Fixes.push_back(FixItHint::CreateReplacement(CharSourceRange::getCharRange(ObjectEnd, GetEnd),
+                                               PostfixOperand ? ")" : ""));
+  // Spelled like the token: `net::use_future` -> `net::use_awaitable`.
+  if (Token->hasQualifier())
+    Fixes.push_back(FixItHint::CreateReplacement(Token->getNameInfo().getSourceRange(),
+                                                 "use_awaitable"));
+  else
+    Fixes.push_back(FixItHint::CreateReplacement(Token->getSourceRange(),
+                                                 helpers::displayName(*UseAwaitable.front())));
+  return Fixes;
+}
+
+} // namespace
+
+NestedEventLoopCheck::NestedEventLoopCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      EventLoopFunctions(Options.get("EventLoopFunctions", "")),
+      MaxCallDepth(Options.get("MaxCallDepth", 3U)) {}
+
+void NestedEventLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "EventLoopFunctions", EventLoopFunctions);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+}
+
+void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<StringRef> Extra = tidy::utils::options::parseStringList(EventLoopFunctions);
+  // The project's own loops may be functions or function objects.
+  auto Listed = [&Extra](ArrayRef<StringRef> Builtin) {
+    std::vector<StringRef> Names(Builtin.begin(), Builtin.end());
+    llvm::append_range(Names, Extra);
+    return hasAnyName(Names);
+  };
+  auto RunsLoop = callExpr(anyOf(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                          hasArgument(0, ignoringParenImpCasts(declRefExpr(
+                                             to(varDecl(Listed(LoopObjects)).bind("loop-object")))))),
+      callee(functionDecl(Listed(LoopFunctions)))));
+  auto WaitsOnLoop = cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("get", "wait"))),
+                                       // A temporary future is bound to a CXXBindTemporaryExpr,
+                                       // which on() does not look through.
+                                       on(ignoringImplicit(matchers::eventLoopFuture())))
+                         .bind("future-wait");
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), anyOf(RunsLoop, WaitsOnLoop),
+                              callee(functionDecl().bind("loop-function")))
+                         .bind("loop-call"),
+                     this);
+
+  // Each body is walked once for its calls: every one is a possible hop
+  // from a coroutine to a loop.
+  Finder->addMatcher(
+      functionDecl(hasBody(stmt()), unless(isExpansionInSystemHeader())).bind("function"),
+      this);
+
+  Finder->addMatcher(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                           ofClass(hasAnyName("::std::thread", "::std::jthread")))),
+                       hasArgument(0, expr().bind("thread-entry"))),
+      this);
+}
+
+void NestedEventLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  AST = Result.Context;
+  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    const FunctionDecl *Caller = Function->getCanonicalDecl();
+    if (isCoroutine(*Function))
+      Coroutines.insert(Caller);
+    auto Record = [&](const CallExpr &Call, bool AwaitAllowed) {
+      Placements.try_emplace(&Call, Placement{Caller, AwaitAllowed});
+      const FunctionDecl *Callee = Call.getDirectCallee();
+      if (Callee && Callee->hasBody())
+        CallsFrom[Caller].push_back({Callee->getCanonicalDecl(), &Call});
+    };
+    BodyWalker Walker(Record, PostfixOperands);
+    Walker.TraverseStmt(Function->getBody());
+    // Member initialisers run in the constructor too.
+    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Function))
+      for (const CXXCtorInitializer *Init : Constructor->inits())
+        if (Init->isWritten())
+          Walker.TraverseStmt(Init->getInit());
+    return;
+  }
+
+  if (const auto *Entry = Result.Nodes.getNodeAs<Expr>("thread-entry")) {
+    const Expr *Function = asWritten(*Entry);
+    if (const auto *AddressOf = dyn_cast<UnaryOperator>(Function);
+        AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+      Function = AddressOf->getSubExpr()->IgnoreParens();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Function))
+      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        ThreadEntries.insert(F->getCanonicalDecl());
+    return;
+  }
+
+  LoopCall Loop{Result.Nodes.getNodeAs<CallExpr>("loop-call"), "",
+                Result.Nodes.getNodeAs<CXXMemberCallExpr>("future-wait")};
+  if (Loop.FutureWait) {
+    // wait() belongs to a base class in libstdc++; name the future type.
+    const Expr *Future = Loop.FutureWait->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    Loop.Name = templateName(Future->getType()) + "::" +
+                Loop.FutureWait->getMethodDecl()->getNameAsString();
+  } else if (const auto *Object = Result.Nodes.getNodeAs<VarDecl>("loop-object")) {
+    Loop.Name = helpers::displayName(*Object);
+  } else {
+    Loop.Name = helpers::displayName(*Result.Nodes.getNodeAs<FunctionDecl>("loop-function"));
+  }
+  LoopCalls.push_back(std::move(Loop));
+}
+
+void NestedEventLoopCheck::onEndOfTranslationUnit() {
+  // Breadth first from all coroutines at once: every function is reached
+  // once, by its shortest chain, so recursion terminates.
+  std::vector<const FunctionDecl *> Queue(Coroutines.begin(), Coroutines.end());
+  for (const FunctionDecl *Coroutine : Coroutines)
+    Reached.try_emplace(Coroutine, Reach{nullptr, nullptr, 0});
+  for (size_t I = 0; I < Queue.size(); ++I) {
+    const FunctionDecl *Function = Queue[I];
+    unsigned Depth = Reached.lookup(Function).Depth;
+    auto Calls = CallsFrom.find(Function);
+    if (Depth == MaxCallDepth || Calls == CallsFrom.end())
+      continue;
+    for (const CallSite &Site : Calls->second)
+      if (!ThreadEntries.contains(Site.Callee) &&
+          Reached.try_emplace(Site.Callee, Reach{Function, Site.Call, Depth + 1}).second)
+        Queue.push_back(Site.Callee);
+  }
+
+  // One diagnostic per call site, though template instantiations repeat it:
+  // the one closest to a coroutine.
+  struct Finding {
+    const LoopCall *Loop;
+    Placement Where;
+    unsigned Depth;
+  };
+  llvm::MapVector<SourceLocation, Finding> Findings;
+  for (const LoopCall &Loop : LoopCalls) {
+    auto Where = Placements.find(Loop.Call); // absent: not evaluated in a function
+    if (Where == Placements.end())
+      continue;
+    auto Reach = Reached.find(Where->second.Caller);
+    if (Reach == Reached.end())
+      continue;
+    Finding New{&Loop, Where->second, Reach->second.Depth};
+    auto [It, Inserted] = Findings.try_emplace(beginOf(*Loop.Call), New);
+    if (!Inserted && New.Depth < It->second.Depth)
+      It->second = New;
+  }
+  // A function that runs a loop is reported there; its waits on futures
+  // would repeat the finding (and mostly follow run(), when they are ready).
+  llvm::SmallPtrSet<const FunctionDecl *, 8> RunsLoop;
+  for (const auto &[Loc, F] : Findings)
+    if (!F.Loop->FutureWait)
+      RunsLoop.insert(F.Where.Caller);
+  for (const auto &[Loc, F] : Findings)
+    if (!F.Loop->FutureWait || !RunsLoop.contains(F.Where.Caller))
+      diagnose(*F.Loop, F.Where, F.Depth);
+
+  LoopCalls.clear();
+  Placements.clear();
+  CallsFrom.clear();
+  Coroutines.clear();
+  ThreadEntries.clear();
+  PostfixOperands.clear();
+  Reached.clear();
+}
+
+std::vector<FixItHint> NestedEventLoopCheck::fixesFor(const LoopCall &Loop,
+                                                      const FunctionDecl &Coroutine,
+                                                      SourceLocation &FutureOrigin) {
+  if (!Loop.FutureWait)
+    return awaitTaskFix(*Loop.Call, Loop.Name, Coroutine,
+                        PostfixOperands.contains(Loop.Call), *AST);
+  const Expr *Future = asWritten(*Loop.FutureWait->getImplicitObjectArgument());
+  if (const auto *Operation = dyn_cast<CallExpr>(Future))
+    return useAwaitableFix(*Loop.FutureWait, *Operation, Coroutine,
+                           PostfixOperands.contains(Loop.Call), *AST);
+  // A future variable: in an Asio coroutine, the call that made it is what
+  // to change.
+  std::string Kind = templateName(Coroutine.getReturnType());
+  const auto *Ref = dyn_cast<DeclRefExpr>(Future);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (Var && Var->getInit() && (Kind == "boost::asio::awaitable" || Kind == "asio::awaitable"))
+    FutureOrigin = Var->getInit()->getBeginLoc();
+  return {};
+}
+
+void NestedEventLoopCheck::diagnose(const LoopCall &Loop, const Placement &Where,
+                                    unsigned Depth) {
+  // Fixes only directly in a coroutine, where co_await is allowed, and not
+  // in a template instantiation, whose text other instantiations share.
+  const FunctionDecl &Caller = *Where.Caller->getDefinition();
+  std::vector<FixItHint> Fixes;
+  SourceLocation FutureOrigin;
+  if (Depth == 0 && Where.AwaitAllowed && !Caller.isTemplateInstantiation())
+    Fixes = fixesFor(Loop, Caller, FutureOrigin);
+  {
+    auto Diag = diag(beginOf(*Loop.Call),
+                     Loop.FutureWait
+                         ? "'%0' blocks %select{a coroutine|%2, which a coroutine calls,}1 on a "
+                           "future that an event loop fulfils; the event loop running the "
+                           "coroutine is blocked too, a deadlock if it is the one that must "
+                           "fulfil the future"
+                         : "'%0' runs an event loop inside %select{a coroutine|%2, which a "
+                           "coroutine calls}1; the event loop running the coroutine is blocked "
+                           "until it returns")
+                << Loop.Name << (Depth > 0) << describe(Caller, false);
+    for (const FixItHint &Fix : Fixes)
+      Diag << Fix;
+  }
+  if (FutureOrigin.isValid())
+    diag(FutureOrigin,
+         "the future comes from here; pass 'use_awaitable' instead of 'use_future' and "
+         "'co_await' this call",
+         DiagnosticIDs::Note);
+
+  // The chain, from the coroutine to the function that runs the loop.
+  SmallVector<std::pair<const FunctionDecl *, Reach>> Hops;
+  for (const FunctionDecl *F = Where.Caller; Depth > 0; --Depth) {
+    Reach Hop = Reached.lookup(F);
+    Hops.emplace_back(F, Hop);
+    F = Hop.Caller;
+  }
+  for (const auto &[Callee, Hop] : llvm::reverse(Hops))
+    diag(beginOf(*Hop.Call), "%0 calls %1 here", DiagnosticIDs::Note)
+        << describe(*Hop.Caller, Hop.Depth == 1) << describe(*Callee, false);
+}
 
 } // namespace clang::tidy::async

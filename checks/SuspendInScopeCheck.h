@@ -3,20 +3,56 @@
 #define CORIO_CHECKS_SUSPENDINSCOPECHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/Matchers.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <memory>
+#include <vector>
+
+namespace clang {
+class CFG;
+class CoroutineSuspendExpr;
+} // namespace clang
 
 namespace clang::tidy::async {
 
-/// Flags suspension points reached while a scoped timeout, cancel scope or thread-blocking lock guard is alive.
+/// Flags co_await / co_yield reached while a thread-blocking lock guard, a
+/// timeout or cancel scope (co_yield only) or a thread-affine object is alive,
+/// following each through the coroutine body's CFG.
 ///
 /// Docs: docs/checks/async-suspend-in-scope.md
 class SuspendInScopeCheck : public ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  SuspendInScopeCheck(StringRef Name, ClangTidyContext *Context);
+  ~SuspendInScopeCheck() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
+  std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  bool isAllowedAwaitable(const CoroutineSuspendExpr &Suspension) const;
+  /// The coroutine body's CFG, built once however many guards it declares
+  /// (null if it cannot be built).
+  const CFG *cfgOf(const FunctionDecl &Coroutine, ASTContext &Context);
+
+  const std::vector<StringRef> ScopeTypes;
+  const std::vector<StringRef> LockTypes;
+  const std::vector<StringRef> ThreadAffineTypes;
+  const std::vector<StringRef> AllowedAwaitables;
+  std::vector<tidy::matchers::MatchesAnyListedRegexNameMatcher::NameMatcher>
+      AllowedAwaitableMatchers;
+
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<CFG>> Cfgs;
+  /// (suspension, guard) locations already reported: a template instantiated
+  /// twice must not report twice.
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
 };
 
 } // namespace clang::tidy::async

@@ -4,19 +4,44 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 
+#include <string>
+#include <vector>
+
 namespace clang::tidy::async {
 
-/// Flags catch handlers in coroutines that catch a cancellation exception and do not rethrow it.
+/// Flags catch handlers in coroutines that catch a cancellation exception and
+/// do not rethrow it, loops that go on after an operation reported
+/// cancellation through an error code, and promise types whose
+/// unhandled_exception() drops the exception.
 ///
 /// Docs: docs/checks/async-swallowed-cancellation.md
 class SwallowedCancellationCheck : public ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  SwallowedCancellationCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// Checks the try and if statements in S, part of Coroutine's body.
+  void checkStatements(const Stmt *S, const FunctionDecl &Coroutine,
+                       ASTContext &Ctx, bool InHandler);
+  void checkHandlers(const CXXTryStmt &Try, const FunctionDecl &Coroutine,
+                     ASTContext &Ctx);
+  void checkLoopOnCancelledCode(const IfStmt &If, ASTContext &Ctx);
+  void checkUnhandledException(const CXXMethodDecl &Method,
+                               const SourceManager &SM);
+
+  const std::string RawCancellationTypes;
+  const std::string RawCancellationErrorCodes;
+  const bool AllowTranslation;
+  /// Extra exception types, as the user spelled them.
+  std::vector<std::string> ExtraCancellationTypes;
+  /// Every error-code enumerator that means "cancelled", fully qualified.
+  std::vector<std::string> CancellationCodes;
 };
 
 } // namespace clang::tidy::async

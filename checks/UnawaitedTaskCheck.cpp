@@ -1,15 +1,136 @@
 //===- UnawaitedTaskCheck.cpp - async-unawaited-task ===//
 #include "UnawaitedTaskCheck.h"
+#include "utils/CoAwaitAllowed.h"
+#include "utils/DiscardedValue.h"
+#include "utils/DisplayName.h"
 
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
-// TODO(issue): not implemented yet; registered so the module layout is final.
-void UnawaitedTaskCheck::registerMatchers(MatchFinder *) {}
+namespace {
 
-void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &) {}
+const CXXRecordDecl *classOf(QualType Type) {
+  return Type->isDependentType() ? nullptr : Type->getAsCXXRecordDecl();
+}
+
+/// A freshly created (prvalue) object of a lazy, awaitable task class.
+AST_MATCHER_P(Expr, createsLazyTask, helpers::TaskTypes *, TaskTypes) {
+  const CXXRecordDecl *Class = Node.isPRValue() ? classOf(Node.getType()) : nullptr;
+  return Class && TaskTypes->isLazyAwaitableTask(*Class, Finder->getASTContext());
+}
+
+/// A variable whose own object is a lazy, awaitable task (not a reference).
+AST_MATCHER_P(VarDecl, holdsLazyTask, helpers::TaskTypes *, TaskTypes) {
+  const CXXRecordDecl *Class = classOf(Node.getType());
+  return Class && TaskTypes->isLazyAwaitableTask(*Class, Finder->getASTContext());
+}
+
+/// Whether `co_await ` can be put in front of E as written: E binds at least
+/// as tightly as a unary operator.
+bool bindsAsPostfix(const Expr &E) {
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&E))
+    return Operator->getOperator() == OO_Call || Operator->getOperator() == OO_Subscript;
+  return true;
+}
+
+/// The name of what produced a task: a named function, not an operator or a
+/// lambda's call operator.
+const FunctionDecl *namedCallee(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getDeclName().isIdentifier())
+    return nullptr;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && Method->getParent()->isLambda())
+    return nullptr;
+  return Callee;
+}
+
+} // namespace
+
+UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), AllowVoidCast(Options.get("AllowVoidCast", false)) {}
+
+void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AllowVoidCast", AllowVoidCast);
+}
+
+void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  auto Callable = functionDecl().bind("callable");
+  Finder->addMatcher(callExpr(createsLazyTask(&TaskTypes), forCallable(Callable)).bind("call"),
+                     this);
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()), holdsLazyTask(&TaskTypes),
+                             hasInitializer(expr(unless(cxxConstructExpr(argumentCountIs(0))))),
+                             hasParent(declStmt(unless(hasParent(cxxForRangeStmt())))),
+                             hasDeclContext(Callable))
+                         .bind("var"),
+                     this);
+}
+
+void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Callable = Result.Nodes.getNodeAs<FunctionDecl>("callable");
+  // Templates are checked through their instantiations, once per location.
+  if (Callable->isDependentContext())
+    return;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    diagnoseDroppedCall(*Call, *Callable, *Result.Context);
+    return;
+  }
+  const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
+  if (Var->isReferenced() || Var->isInvalidDecl() || Var->isInitCapture() ||
+      Var->isExceptionVariable() || !Reported.insert(Var->getLocation()).second)
+    return;
+  diag(Var->getLocation(), "lazy task %0 of type '%1' is never awaited, "
+                           "spawned or passed on, so its coroutine never runs")
+      << Var << helpers::displayName(*Var->getType()->getAsCXXRecordDecl());
+}
+
+void UnawaitedTaskCheck::diagnoseDroppedCall(const CallExpr &Call, const FunctionDecl &Callable,
+                                             ASTContext &Ctx) {
+  const helpers::ValueUse Use = helpers::valueUse(Call, Ctx);
+  if (Use == helpers::ValueUse::Used || (Use == helpers::ValueUse::CastToVoid && AllowVoidCast))
+    return;
+  // Through Stmt, which dispatches to the call's own kind: CallExpr's version
+  // points an overloaded operator() at its callee, not at the object.
+  const SourceLocation Begin = static_cast<const Stmt &>(Call).getBeginLoc();
+  if (!Reported.insert(Begin).second)
+    return;
+  const CXXRecordDecl &Task = *Call.getType()->getAsCXXRecordDecl();
+  const std::string TaskName = helpers::displayName(Task);
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Callable.getBody());
+  const VarDecl *PromiseVar = Body ? Body->getPromiseDecl() : nullptr;
+  const CXXRecordDecl *Promise = PromiseVar ? PromiseVar->getType()->getAsCXXRecordDecl() : nullptr;
+  const bool CanAwait = Promise && TaskTypes.canAwait(*Promise, Task, Ctx);
+  const bool CanFix =
+      CanAwait && !Begin.isMacroID() && bindsAsPostfix(Call) && isCoAwaitAllowedAt(Call, Ctx);
+  {
+    auto Warning = diag(Begin, "%0 is dropped without being "
+                               "awaited, so its coroutine never runs");
+    if (const FunctionDecl *Callee = namedCallee(Call))
+      Warning << ("the '" + TaskName + "' returned by '" + helpers::displayName(*Callee) + "'");
+    else
+      Warning << ("this '" + TaskName + "'");
+    if (CanFix)
+      Warning << FixItHint::CreateInsertion(Begin, "co_await ");
+  }
+  if (CanFix)
+    return;
+  if (!Body)
+    diag(Begin,
+         "a lazy task runs only once it is awaited from a coroutine or "
+         "handed to something that starts it (a spawner or a runner)",
+         DiagnosticIDs::Note);
+  else if (!CanAwait)
+    diag(Begin,
+         "the enclosing coroutine cannot co_await a '%0': hand it to a "
+         "spawner or runner of its own framework",
+         DiagnosticIDs::Note)
+        << TaskName;
+  else
+    diag(Begin, "co_await it", DiagnosticIDs::Note);
+}
 
 } // namespace clang::tidy::async

@@ -2,21 +2,40 @@
 #ifndef CORIO_CHECKS_UNAWAITEDTASKCHECK_H
 #define CORIO_CHECKS_UNAWAITEDTASKCHECK_H
 
+#include "utils/TaskType.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
 
-/// Flags lazy coroutine tasks that are created and dropped without being awaited, spawned or passed on.
+/// Flags lazy coroutine tasks that are created and dropped without being awaited, spawned or passed
+/// on.
 ///
 /// Docs: docs/checks/async-unawaited-task.md
 class UnawaitedTaskCheck : public ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override {
+    Reported.clear();
+    TaskTypes = helpers::TaskTypes();
+  }
+
+private:
+  /// Where a warning was given: the instantiations of a template share their
+  /// locations, and each location is reported once.
+  llvm::DenseSet<SourceLocation> Reported;
+  void diagnoseDroppedCall(const CallExpr &Call, const FunctionDecl &Callable, ASTContext &Ctx);
+
+  const bool AllowVoidCast;
+  /// Which classes are lazy awaitable tasks, decided once per class.
+  helpers::TaskTypes TaskTypes;
 };
 
 } // namespace clang::tidy::async

@@ -20,14 +20,9 @@ class exception_group : public std::exception {
   template <class E>
   bool contains() const {
     for (const std::exception_ptr& e : exceptions_) {
-      try {
-        std::rethrow_exception(e);
-      } catch (const E&) {
-        return true;
-      } catch (const exception_group& nested) {
-        if (nested.contains<E>()) return true;
-      } catch (...) {
-      }
+      if (holds<E>(e)) return true;
+      const exception_group* nested = as_group(e);
+      if (nested != nullptr && nested->contains<E>()) return true;
     }
     return false;
   }
@@ -35,6 +30,28 @@ class exception_group : public std::exception {
   const char* what() const noexcept override { return message_.c_str(); }
 
  private:
+  template <class E>
+  static bool holds(const std::exception_ptr& e) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const E&) {
+      return true;
+    } catch (...) {
+      return false;
+    }
+  }
+
+  // `e` keeps the exception object alive, so the pointer stays valid.
+  static const exception_group* as_group(const std::exception_ptr& e) noexcept {
+    try {
+      std::rethrow_exception(e);
+    } catch (const exception_group& group) {
+      return &group;
+    } catch (...) {
+      return nullptr;
+    }
+  }
+
   static std::string describe(const std::vector<std::exception_ptr>& exceptions) {
     std::string text = "corio::exception_group: " + std::to_string(exceptions.size()) +
                        (exceptions.size() == 1 ? " exception" : " exceptions");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <condition_variable>
 #include <coroutine>
@@ -52,6 +53,7 @@ class event_loop {
 
   // Queues `f` to run in the next tick.
   void schedule(fiber& f) noexcept {
+    assert(f.state() != fiber_state::ready && "corio: a fiber was woken twice");
     f.set_state(fiber_state::ready);
     ready_.push(f);
   }

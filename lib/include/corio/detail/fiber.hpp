@@ -1,6 +1,7 @@
 // fiber: one concurrently running chain of tasks, and the scopes it runs in.
 #pragma once
 
+#include <cassert>
 #include <coroutine>
 #include <cstdint>
 
@@ -90,6 +91,7 @@ class owned_scope : public cancel_scope {
     owner.enter_scope(*this);
   }
   ~owned_scope() {
+    assert(&owner_.scope() == this && "corio: cancel scopes must be left in the order they were entered");
     owner_.enter_scope(*parent());
     detach();
   }

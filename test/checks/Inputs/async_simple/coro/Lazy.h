@@ -2,6 +2,7 @@
 #pragma once
 #include "../../mock_coroutine_support.h"
 #include "../Try.h"
+#include <mutex>
 #include <type_traits>
 #include <utility>
 
@@ -37,6 +38,8 @@ public:
   Mutex() noexcept;
   bool tryLock() noexcept;
   Lazy<void> coLock() noexcept;
+  // co_await yields a std::unique_lock<Mutex> adopting the awaited lock.
+  mock_detail::awaiter<std::unique_lock<Mutex>> coScopedLock() noexcept;
   void unlock() noexcept;
 };
 class ScopedLockGuard {};

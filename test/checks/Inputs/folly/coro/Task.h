@@ -28,5 +28,7 @@ public:
 template <class T> TaskWithExecutor<T> co_withExecutor(Executor *executor, Task<T> task);
 
 template <class F, class... A>
-auto co_invoke(F &&f, A &&...a) -> decltype(std::forward<F>(f)(std::forward<A>(a)...));
+auto co_invoke(F &&f, A &&...a) -> decltype(std::forward<F>(f)(std::forward<A>(a)...)) {
+  return std::forward<F>(f)(std::forward<A>(a)...);
+}
 } // namespace folly::coro

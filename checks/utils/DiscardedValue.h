@@ -1,0 +1,97 @@
+//===- DiscardedValue.h - is an expression's value thrown away? -----------===//
+//
+// A future that nobody keeps, a task that nobody awaits: several checks need
+// to know whether the value of an expression reaches a statement position
+// (and is dropped there) or is used by its parent.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CORIO_CHECKS_UTILS_DISCARDEDVALUE_H
+#define CORIO_CHECKS_UTILS_DISCARDEDVALUE_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::async::helpers {
+
+/// What happens to the value of an expression.
+enum class ValueUse {
+  Used,       ///< its parent consumes it (argument, initializer, operand...)
+  Discarded,  ///< it is the whole expression of a statement
+  CastToVoid, ///< the same, but written as an explicit cast to void
+};
+
+namespace detail {
+/// Whether Child sits where C++ expects a statement inside Parent (and so its
+/// value is discarded), rather than in a condition or a GNU statement
+/// expression's result.
+inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ASTContext &Ctx) {
+  if (const auto *Compound = dyn_cast<CompoundStmt>(&Parent)) {
+    if (Compound->body_empty() || Compound->body_back() != Child)
+      return true;
+    const DynTypedNodeList Grandparents = Ctx.getParents(*Compound);
+    return Grandparents.empty() || !Grandparents[0].get<StmtExpr>();
+  }
+  if (const auto *If = dyn_cast<IfStmt>(&Parent))
+    return Child == If->getInit() || Child == If->getThen() || Child == If->getElse();
+  if (const auto *For = dyn_cast<ForStmt>(&Parent))
+    return Child == For->getInit() || Child == For->getInc() || Child == For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&Parent))
+    return Child == While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Parent))
+    return Child == Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Parent))
+    return Child == Range->getBody();
+  if (const auto *Switch = dyn_cast<SwitchStmt>(&Parent))
+    return Child == Switch->getBody();
+  if (const auto *Case = dyn_cast<SwitchCase>(&Parent))
+    return Child == Case->getSubStmt();
+  if (const auto *Label = dyn_cast<LabelStmt>(&Parent))
+    return Child == Label->getSubStmt();
+  if (const auto *Attributed = dyn_cast<AttributedStmt>(&Parent))
+    return Child == Attributed->getSubStmt();
+  return false;
+}
+} // namespace detail
+
+/// Follows E's value upwards through the nodes that only carry it along
+/// (implicit casts, temporaries, parentheses, the right operand of a comma)
+/// and tells whether it ends up dropped.
+inline ValueUse valueUse(const Expr &E, ASTContext &Ctx) {
+  const Stmt *Current = &E;
+  bool CastToVoid = false;
+  while (true) {
+    const DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.size() != 1)
+      return ValueUse::Used;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return ValueUse::Used;
+    const ValueUse Dropped = CastToVoid ? ValueUse::CastToVoid : ValueUse::Discarded;
+    if (isa<FullExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr>(
+            Parent)) {
+      Current = Parent;
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Parent);
+        Cast && Cast->getType()->isVoidType()) {
+      CastToVoid = true;
+      Current = Parent;
+      continue;
+    }
+    if (const auto *Comma = dyn_cast<BinaryOperator>(Parent); Comma && Comma->isCommaOp()) {
+      if (Comma->getLHS() == Current)
+        return Dropped;
+      Current = Parent;
+      continue;
+    }
+    if (isa<Expr>(Parent))
+      return ValueUse::Used;
+    return detail::isStatementPosition(*Parent, Current, Ctx) ? Dropped : ValueUse::Used;
+  }
+}
+
+} // namespace clang::tidy::async::helpers
+
+#endif // CORIO_CHECKS_UTILS_DISCARDEDVALUE_H

@@ -1,0 +1,140 @@
+// group_core: the bookkeeping of a task group that does not depend on T.
+#pragma once
+
+#include <coroutine>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <utility>
+#include <vector>
+
+#include "corio/exceptions.hpp"
+#include "corio/detail/event_loop.hpp"
+#include "corio/detail/fiber.hpp"
+#include "corio/detail/promise_base.hpp"
+
+namespace corio::detail {
+
+inline bool is_cancellation(const std::exception_ptr& error) noexcept {
+  try {
+    std::rethrow_exception(error);
+  } catch (const cancelled_error&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+// The group's cancel scope is the parent of every child's root scope and
+// the scope the body runs in, so cancelling it reaches them all. Children
+// are found through that scope tree; the group itself keeps only counters,
+// the failures, and the fiber waiting for the children.
+class group_core : public owned_scope {
+ public:
+  enum class phase : std::uint8_t { open, failing, closed };
+
+  group_core(event_loop& loop, fiber& body) noexcept : owned_scope(body, false), loop_(loop) {}
+  group_core(const group_core&) = delete;
+  group_core& operator=(const group_core&) = delete;
+
+  static group_core& of(cancel_scope& child_parent) noexcept { return static_cast<group_core&>(child_parent); }
+
+  event_loop& loop() const noexcept { return loop_; }
+  phase current_phase() const noexcept { return phase_; }
+
+  void start_child(promise_base& child, std::coroutine_handle<> frame) noexcept {
+    child.start_as_root(this, frame);
+    ++live_children_;
+    loop_.schedule(child);
+  }
+
+  void cancel() noexcept { cancel_tree(*this); }
+
+  // A failure cancels everything in the group; all failures are kept, in
+  // the order they happened, for the exception_group.
+  void record_failure(std::exception_ptr error) {
+    failures_.push_back(std::move(error));
+    phase_ = phase::failing;
+    cancel();
+  }
+
+  // The body ended with `error`. A cancelled_error raised because the group
+  // (or something outside it) was cancelled is absorbed; anything else fails
+  // the group.
+  void body_failed(std::exception_ptr error) {
+    if (cancelled() && is_cancellation(error))
+      cut_short_ = true;
+    else
+      record_failure(std::move(error));
+  }
+
+  // Whether cancellation interrupted the body or a child (rather than
+  // everything finishing on its own).
+  bool cut_short() const noexcept { return cut_short_; }
+
+  std::coroutine_handle<> child_finished(promise_base& child, std::coroutine_handle<> frame) noexcept {
+    child.set_state(fiber_state::finished);
+    child.detach();
+    --live_children_;
+    if (child.failed()) {
+      if (child.cancelled() && is_cancellation(child.error()))
+        cut_short_ = true;
+      else  // the group owns the delivery; a live join_handle keeps a copy for result()
+        record_failure(child.detached() ? child.take_error() : child.error());
+    }
+    if (fiber* joiner = child.joiner()) {
+      child.set_joiner(nullptr);
+      loop_.schedule(*joiner);
+    }
+    if (live_children_ == 0 && waiting_body_ != nullptr) {
+      phase_ = phase::closed;  // from now on nobody may spawn into it
+      loop_.schedule(*std::exchange(waiting_body_, nullptr));
+    }
+    if (child.detached()) frame.destroy();
+    return std::noop_coroutine();
+  }
+
+  // Awaited by the body's fiber after the body returned: waits for every
+  // child. Cancellation cannot interrupt it (it reaches the children instead).
+  class join_children {
+   public:
+    explicit join_children(group_core& group) noexcept : group_(group) {}
+    bool await_ready() noexcept {
+      if (group_.live_children_ != 0) return false;
+      group_.phase_ = phase::closed;
+      return true;
+    }
+    void await_suspend(std::coroutine_handle<> body) noexcept {
+      fiber& f = group_.loop_.current_fiber();
+      group_.waiting_body_ = &f;
+      f.block(body, nullptr);
+    }
+    void await_resume() const noexcept {}
+
+   private:
+    group_core& group_;
+  };
+
+  bool has_failures() const noexcept { return !failures_.empty(); }
+  std::vector<std::exception_ptr> take_failures() noexcept { return std::move(failures_); }
+
+ private:
+  event_loop& loop_;
+  std::vector<std::exception_ptr> failures_;
+  std::size_t live_children_ = 0;
+  fiber* waiting_body_ = nullptr;
+  phase phase_ = phase::open;
+  bool cut_short_ = false;
+};
+
+inline std::coroutine_handle<> on_task_finished(promise_base& promise, std::coroutine_handle<> self) noexcept {
+  if (promise.continuation()) return promise.continuation();  // awaited inline
+  if (promise.parent() == nullptr) {  // the task given to run()
+    promise.set_state(fiber_state::finished);
+    event_loop::current()->root_finished();
+    return std::noop_coroutine();
+  }
+  return group_core::of(*promise.parent()).child_finished(promise, self);
+}
+
+}  // namespace corio::detail

@@ -1,0 +1,230 @@
+// task_group, join_handle and with_task_group: structured concurrency.
+#pragma once
+
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "corio/config.hpp"
+#include "corio/exception_group.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
+#include "corio/detail/affinity.hpp"
+#include "corio/detail/event_loop.hpp"
+#include "corio/detail/group_core.hpp"
+
+namespace corio {
+
+// Refers to one spawned child. Dropping it does not affect the child (it
+// keeps running inside its group); the child's frame is freed when both the
+// child has finished and the handle is gone.
+template <class T>
+class join_handle {
+  using promise_type = detail::task_promise<T>;
+  using frame_type = std::coroutine_handle<promise_type>;
+
+ public:
+  join_handle() noexcept = default;
+  join_handle(join_handle&& other) noexcept : frame_(std::exchange(other.frame_, nullptr)) {}
+  join_handle& operator=(join_handle&& other) noexcept {
+    if (this != &other) {
+      release();
+      frame_ = std::exchange(other.frame_, nullptr);
+    }
+    return *this;
+  }
+  join_handle(const join_handle&) = delete;
+  join_handle& operator=(const join_handle&) = delete;
+  ~join_handle() { release(); }
+
+  bool done() const { return child("done").state() == detail::fiber_state::finished; }
+
+  // Cancels this child only; no effect once it has finished.
+  void cancel() {
+    promise_type& p = child("cancel");
+    if (p.state() == detail::fiber_state::finished) return;
+    CORIO_ASSERT_ON_LOOP(&detail::group_core::of(*p.parent()).loop(), "corio::join_handle::cancel");
+    detail::cancel_tree(p);
+  }
+
+  // The child's value, or its exception rethrown. The group has already
+  // delivered that exception (in its exception_group); this only reports it.
+  std::add_lvalue_reference_t<T> result() {
+    promise_type& p = child("result");
+    if (p.state() != detail::fiber_state::finished)
+      throw std::logic_error("corio::join_handle::result: the task has not finished; co_await the handle first");
+    return p.result();
+  }
+
+  template <bool MoveResult>
+  class awaiter : private detail::suspension {
+   public:
+    explicit awaiter(promise_type& child) noexcept : suspension{&on_cancel}, child_(child) {}
+
+    bool await_ready() {
+      waiter_ = &detail::event_loop::running("corio::join_handle co_await").current_fiber();
+      if (waiter_->cancellation_pending()) {
+        cancelled_ = true;
+        return true;
+      }
+      if (child_.state() == detail::fiber_state::finished) return true;
+      if (child_.joiner() != nullptr)
+        throw std::logic_error("corio::join_handle: co_await while another task is already awaiting the same child");
+      return false;
+    }
+    void await_suspend(std::coroutine_handle<> awaiting) noexcept {
+      child_.set_joiner(waiter_);
+      waiter_->block(awaiting, this);
+    }
+    // A failed or cancelled child yields cancelled_error: its failure is
+    // delivered once, by the group, which is already cancelling us.
+    std::conditional_t<MoveResult, T, std::add_lvalue_reference_t<T>> await_resume() {
+      if (cancelled_ || child_.failed()) throw cancelled_error();
+      if constexpr (MoveResult && !std::is_void_v<T>)
+        return std::move(child_.result());
+      else
+        return child_.result();
+    }
+
+   private:
+    static void on_cancel(suspension& self) noexcept {
+      awaiter& a = static_cast<awaiter&>(self);
+      a.child_.set_joiner(nullptr);
+      a.cancelled_ = true;
+      detail::event_loop::current()->schedule(*a.waiter_);
+    }
+
+    promise_type& child_;
+    detail::fiber* waiter_ = nullptr;
+    bool cancelled_ = false;
+  };
+
+  awaiter<false> operator co_await() & { return awaiter<false>(child("co_await")); }
+  awaiter<true> operator co_await() && { return awaiter<true>(child("co_await")); }
+
+ private:
+  friend class task_group;
+  explicit join_handle(frame_type frame) noexcept : frame_(frame) {}
+
+  promise_type& child(const char* operation) const {
+    if (!frame_) throw std::logic_error(std::string("corio::join_handle::") + operation + ": empty handle (moved-from or default-constructed)");
+    return frame_.promise();
+  }
+
+  void release() noexcept {
+    if (!frame_) return;
+    if (frame_.promise().state() == detail::fiber_state::finished)
+      frame_.destroy();
+    else
+      frame_.promise().set_detached();
+    frame_ = nullptr;
+  }
+
+  frame_type frame_;
+};
+
+namespace detail {
+struct group_runner;
+}
+
+// A nursery: lives exactly as long as the with_task_group call that made it.
+class task_group {
+ public:
+  task_group(const task_group&) = delete;
+  task_group& operator=(const task_group&) = delete;
+
+  // Starts `child` concurrently (it first runs in the next tick). Throws
+  // std::logic_error once the group is shutting down.
+  template <class T>
+  join_handle<T> spawn(task<T> child) {
+    CORIO_ASSERT_ON_LOOP(&core_.loop(), "corio::task_group::spawn");
+    switch (core_.current_phase()) {
+      case detail::group_core::phase::failing:
+        throw std::logic_error("corio::task_group::spawn: the group is shutting down because a task failed; no new task can join it");
+      case detail::group_core::phase::closed:
+        throw std::logic_error("corio::task_group::spawn: the group has finished (its body and all its children completed)");
+      case detail::group_core::phase::open:
+        break;
+    }
+    auto frame = detail::task_access::release(child, "corio::task_group::spawn");
+    core_.start_child(frame.promise(), frame);
+    return join_handle<T>(frame);
+  }
+
+  // Cancels the body and every child. Unless something failed, the group
+  // then completes normally (Trio's nursery.cancel_scope.cancel()).
+  void cancel() {
+    CORIO_ASSERT_ON_LOOP(&core_.loop(), "corio::task_group::cancel");
+    core_.cancel();
+  }
+
+ private:
+  friend struct detail::group_runner;
+  explicit task_group(detail::event_loop& loop) noexcept : core_(loop, loop.current_fiber()) {}
+
+  detail::group_core core_;
+};
+
+namespace detail {
+
+template <class>
+inline constexpr bool dependent_false = false;
+
+template <class Task>
+struct task_result {
+  static_assert(dependent_false<Task>, "corio::with_task_group: the body must be callable as body(task_group&) and return corio::task<R>");
+};
+template <class T>
+struct task_result<task<T>> {
+  using type = T;
+};
+
+template <class F>
+using group_result_t = typename task_result<std::invoke_result_t<F&, task_group&>>::type;
+
+struct group_runner {
+  template <class R, class F>
+  static task<R> run(F body) {
+    task_group group(event_loop::running("corio::with_task_group"));
+    group_core& core = group.core_;
+    // Only a non-void body has a value to keep.
+    [[maybe_unused]] std::optional<std::conditional_t<std::is_void_v<R>, std::monostate, R>> value;
+    try {
+      if constexpr (std::is_void_v<R>)
+        co_await body(group);
+      else
+        value.emplace(co_await body(group));
+    } catch (...) {
+      core.body_failed(std::current_exception());
+    }
+    co_await group_core::join_children(core);
+    if (core.has_failures()) throw exception_group(core.take_failures());
+    // Cut short by a cancellation from outside: keep it propagating.
+    if (core.cut_short() && core.parent()->cancelled()) throw cancelled_error();
+    // Cut short by task_group::cancel(): the expected outcome for a void
+    // body; a non-void body that was interrupted has nothing to return.
+    if constexpr (std::is_void_v<R>) {
+      co_return;
+    } else {
+      if (!value) throw cancelled_error();
+      co_return std::move(*value);
+    }
+  }
+};
+
+}  // namespace detail
+
+// Runs body(group) and then waits until every child has finished. The group
+// cannot outlive this call, so no child outlives its scope. Failures come out
+// as one exception_group (body's included, in completion order); a
+// cancellation from outside comes out as cancelled_error.
+template <class F>
+CORIO_CORO_WRAPPER auto with_task_group(F body) -> task<detail::group_result_t<F>> {
+  return detail::group_runner::run<detail::group_result_t<F>>(std::move(body));
+}
+
+}  // namespace corio

@@ -1,0 +1,143 @@
+// to_thread: run blocking code on a worker thread and await its result.
+#pragma once
+
+#include <coroutine>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <stop_token>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "corio/config.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
+#include "corio/detail/event_loop.hpp"
+#include "corio/detail/fiber.hpp"
+#include "corio/detail/group_core.hpp"
+#include "corio/detail/worker_pool.hpp"
+
+namespace corio {
+
+// The pool is bounded: at most this many calls run at once; the rest queue.
+// Default: max(4, std::thread::hardware_concurrency()).
+inline std::size_t to_thread_pool_size() { return detail::worker_pool::instance().max_workers(); }
+inline void set_to_thread_pool_size(std::size_t threads) { detail::worker_pool::instance().set_max_workers(threads); }
+
+namespace detail {
+
+template <class F, class... A>
+inline constexpr bool takes_stop_token = std::is_invocable_v<F, std::stop_token, A...>;
+
+// f's result by value: a reference returned by f would point into the
+// worker's world, so the awaiting task gets a copy.
+template <class F, class... A>
+struct to_thread_result {
+  using type = std::remove_cvref_t<std::invoke_result_t<F, A...>>;
+};
+template <class F, class... A>
+  requires takes_stop_token<F, A...>
+struct to_thread_result<F, A...> {
+  using type = std::remove_cvref_t<std::invoke_result_t<F, std::stop_token, A...>>;
+};
+
+// Owns the call while it runs on a worker. The waiting fiber stays parked
+// until the worker is done, whatever happens: `f` may reference its frame.
+template <class R, class F, class... A>
+class thread_call : private pool_job, private foreign_completion, private suspension {
+ public:
+  thread_call(F& f, std::tuple<A...>& args) noexcept : suspension{&on_cancel}, f_(f), args_(args) {
+    run = &work;
+  }
+
+  bool await_ready() {
+    loop_ = &event_loop::running("corio::to_thread");
+    waiter = &loop_->current_fiber();
+    cancelled_before_start_ = waiter->cancellation_pending();
+    return cancelled_before_start_;
+  }
+
+  bool await_suspend(std::coroutine_handle<> awaiting) {
+    loop_->begin_foreign_work();
+    waiter->block(awaiting, this);
+    try {
+      worker_pool::instance().submit(*this);
+    } catch (...) {
+      loop_->abandon_foreign_work();
+      waiter->set_state(fiber_state::running);
+      error_ = std::current_exception();
+      return false;
+    }
+    return true;
+  }
+
+  R await_resume() {
+    if (cancelled_before_start_) throw cancelled_error();
+    // A real failure of f outranks the cancellation (it must not be lost).
+    if (error_ && !(cancel_requested_ && is_cancellation(error_))) std::rethrow_exception(error_);
+    if (cancel_requested_) throw cancelled_error();
+    if constexpr (!std::is_void_v<R>) return std::move(*value_);
+  }
+
+ private:
+  static void work(pool_job& job) noexcept {
+    thread_call& self = static_cast<thread_call&>(job);
+    try {
+      if constexpr (std::is_void_v<R>)
+        self.call();
+      else
+        self.value_.emplace(self.call());
+    } catch (...) {
+      self.error_ = std::current_exception();
+    }
+    // Last touch of the frame from this thread: the loop takes over.
+    self.loop_->complete_from_foreign_thread(self);
+  }
+
+  R call() {
+    if constexpr (takes_stop_token<F, A...>)
+      return std::apply([this](A&... args) -> R { return std::invoke(std::move(f_), stop_.get_token(), std::move(args)...); }, args_);
+    else
+      return std::apply([this](A&... args) -> R { return std::invoke(std::move(f_), std::move(args)...); }, args_);
+  }
+
+  // Runs on the loop thread; the worker keeps going, so this only records
+  // the request (and forwards it to f's stop_token).
+  static void on_cancel(suspension& s) noexcept {
+    thread_call& self = static_cast<thread_call&>(s);
+    self.cancel_requested_ = true;
+    if constexpr (takes_stop_token<F, A...>) self.stop_.request_stop();
+  }
+
+  struct no_stop_source {};
+  F& f_;
+  std::tuple<A...>& args_;
+  event_loop* loop_ = nullptr;
+  std::optional<std::conditional_t<std::is_void_v<R>, std::monostate, R>> value_;  // unused for void
+  std::exception_ptr error_;
+  [[no_unique_address]] std::conditional_t<takes_stop_token<F, A...>, std::stop_source, no_stop_source> stop_;
+  bool cancel_requested_ = false;
+  bool cancelled_before_start_ = false;
+};
+
+template <class R, class F, class... A>
+task<R> run_on_worker(F f, std::tuple<A...> args) {
+  co_return co_await thread_call<R, F, A...>(f, args);
+}
+
+}  // namespace detail
+
+// Runs f(args...) on corio's worker pool and resumes the awaiting task on its
+// own loop with the result or the exception. If f's first parameter is a
+// std::stop_token, cancellation requests stop on it; either way cancellation
+// waits for f to return, then throws cancelled_error.
+template <class F, class... A>
+CORIO_CORO_WRAPPER auto to_thread(F f, A... args) -> task<typename detail::to_thread_result<F, A...>::type> {
+  using R = typename detail::to_thread_result<F, A...>::type;
+  return detail::run_on_worker<R>(std::move(f), std::tuple<A...>(std::move(args)...));
+}
+
+}  // namespace corio
