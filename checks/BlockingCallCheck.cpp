@@ -30,7 +30,8 @@ struct BlockingApi {
   bool MovableToThread;
 };
 
-constexpr StringRef ToThread = "run it on a worker thread with corio::to_thread";
+constexpr StringRef ToThread =
+    "run it on a worker thread with corio::to_thread";
 
 // The asio-* alternatives are worked out per call (they name the async_*
 // counterpart).
@@ -108,8 +109,8 @@ recordNamed(ArrayRef<StringRef> Names) {
 /// std::__basic_future::wait).
 ast_matchers::internal::BindableMatcher<Stmt>
 memberCallOn(ArrayRef<StringRef> Classes, ArrayRef<StringRef> Methods) {
-  auto Class = qualType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(cxxRecordDecl(hasAnyName(Classes)).bind("object-class")))));
+  auto Class = qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+      cxxRecordDecl(hasAnyName(Classes)).bind("object-class")))));
   return cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Methods))),
                            on(anyOf(hasType(Class), hasType(pointsTo(Class)))));
 }
@@ -122,22 +123,27 @@ callsCFunction(ArrayRef<StringRef> Names) {
 }
 
 const StringRef StdMutexes[] = {
-    "::std::mutex",         "::std::timed_mutex",  "::std::recursive_mutex",
-    "::std::recursive_timed_mutex", "::std::shared_mutex",
-    "::std::shared_timed_mutex"};
+    "::std::mutex",           "::std::timed_mutex",
+    "::std::recursive_mutex", "::std::recursive_timed_mutex",
+    "::std::shared_mutex",    "::std::shared_timed_mutex"};
 
-const StringRef FileStreams[] = {"::std::basic_ifstream",
-                                 "::std::basic_ofstream",
-                                 "::std::basic_fstream"};
+const StringRef FileStreams[] = {
+    "::std::basic_ifstream", "::std::basic_ofstream", "::std::basic_fstream"};
 
-const StringRef AsioIoObjects[] = {
-    "::boost::asio::basic_socket",          "::boost::asio::basic_stream_socket",
-    "::boost::asio::basic_datagram_socket", "::boost::asio::basic_socket_acceptor",
-    "::boost::asio::ip::basic_resolver",        "::boost::asio::basic_waitable_timer",
-    "::boost::asio::basic_deadline_timer",  "::asio::basic_socket",
-    "::asio::basic_stream_socket",          "::asio::basic_datagram_socket",
-    "::asio::basic_socket_acceptor",        "::asio::ip::basic_resolver",
-    "::asio::basic_waitable_timer",         "::asio::basic_deadline_timer"};
+const StringRef AsioIoObjects[] = {"::boost::asio::basic_socket",
+                                   "::boost::asio::basic_stream_socket",
+                                   "::boost::asio::basic_datagram_socket",
+                                   "::boost::asio::basic_socket_acceptor",
+                                   "::boost::asio::ip::basic_resolver",
+                                   "::boost::asio::basic_waitable_timer",
+                                   "::boost::asio::basic_deadline_timer",
+                                   "::asio::basic_socket",
+                                   "::asio::basic_stream_socket",
+                                   "::asio::basic_datagram_socket",
+                                   "::asio::basic_socket_acceptor",
+                                   "::asio::ip::basic_resolver",
+                                   "::asio::basic_waitable_timer",
+                                   "::asio::basic_deadline_timer"};
 
 /// The name users know a class by: templates without their arguments
 /// ("std::future", not "std::future<int>").
@@ -156,7 +162,8 @@ std::string callName(const Expr &Call, const BoundNodes &Nodes) {
     if (isa<CXXOperatorCallExpr>(Call))
       return Stream->getQualifiedNameAsString() + " >>";
     if (isa<CXXMemberCallExpr>(Call))
-      return Stream->getQualifiedNameAsString() + "." + Callee->getNameAsString();
+      return Stream->getQualifiedNameAsString() + "." +
+             Callee->getNameAsString();
   }
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
     const auto *Class = Nodes.getNodeAs<CXXRecordDecl>("object-class");
@@ -214,8 +221,8 @@ bool convertsToNanoseconds(const FunctionDecl &SleepFor) {
       Den.getKind() != TemplateArgument::Integral)
     return false;
   // Num / Den seconds is a whole number of nanoseconds.
-  __int128 Nanoseconds = static_cast<__int128>(Num.getAsIntegral().getExtValue()) *
-                         1'000'000'000;
+  __int128 Nanoseconds =
+      static_cast<__int128>(Num.getAsIntegral().getExtValue()) * 1'000'000'000;
   int64_t Divisor = Den.getAsIntegral().getExtValue();
   return Divisor > 0 && Nanoseconds % Divisor == 0;
 }
@@ -355,6 +362,121 @@ bool isDeclaredBefore(StringRef QualifiedName, SourceLocation Loc,
                       Found->getLocation(), Loc);
 }
 
+/// Adds `#include Header` to \p Fix unless \p Name is declared already.
+using IncludeAdder = llvm::function_ref<void(std::vector<FixItHint> &Fix,
+                                             StringRef Name, StringRef Header)>;
+
+SourceLocation endOf(SourceLocation Token, ASTContext &Context) {
+  return Lexer::getLocForEndOfToken(Token, 0, Context.getSourceManager(),
+                                    Context.getLangOpts());
+}
+
+/// `std::this_thread::sleep_for(d);` as a statement of its own becomes a
+/// timer of the coroutine's framework.
+std::vector<FixItHint> sleepFix(const CallExpr &Call,
+                                const FunctionDecl &Callee,
+                                const CoroutineFlavour &Flavour,
+                                ASTContext &Context, IncludeAdder AddInclude) {
+  std::vector<FixItHint> Fix;
+  if (Callee.getQualifiedNameAsString() != "std::this_thread::sleep_for" ||
+      !isExpressionStatement(Call, Context) || !convertsToNanoseconds(Callee) ||
+      Call.getCallee()->getEndLoc().isMacroID())
+    return Fix;
+  CharSourceRange Name =
+      CharSourceRange::getTokenRange(Call.getCallee()->getSourceRange());
+  if (Flavour.IsCorioTask) {
+    Fix.push_back(
+        FixItHint::CreateReplacement(Name, "co_await corio::sleep_for"));
+    AddInclude(Fix, "corio::sleep_for", "<corio/corio.hpp>");
+  } else if (!Flavour.AsioNamespace.empty()) {
+    // co_await NS::steady_timer(co_await NS::this_coro::executor, d)
+    //     .async_wait(NS::use_awaitable)
+    StringRef NS = Flavour.AsioNamespace;
+    std::string Dir = NS == "asio" ? "<asio/" : "<boost/asio/";
+    Fix.push_back(FixItHint::CreateReplacement(
+        Name, ("co_await " + NS + "::steady_timer").str()));
+    Fix.push_back(FixItHint::CreateInsertion(
+        Context.getSourceManager().getExpansionLoc(
+            Call.getArg(0)->getBeginLoc()),
+        ("co_await " + NS + "::this_coro::executor, ").str()));
+    Fix.push_back(FixItHint::CreateInsertion(
+        endOf(Call.getRParenLoc(), Context),
+        (".async_wait(" + NS + "::use_awaitable)").str()));
+    AddInclude(Fix, (NS + "::steady_timer").str(), Dir + "steady_timer.hpp>");
+    AddInclude(Fix, (NS + "::this_coro::executor").str(),
+               Dir + "this_coro.hpp>");
+    AddInclude(Fix, (NS + "::use_awaitable").str(), Dir + "use_awaitable.hpp>");
+  }
+  return Fix;
+}
+
+/// `x.name(args...)` becomes `co_await x.async_name(args...,
+/// NS::use_awaitable)` when the class of x, in Asio namespace \p NS, has that
+/// counterpart.
+std::vector<FixItHint> asyncCounterpartFix(const CXXMemberCallExpr &Call,
+                                           StringRef NS, ASTContext &Context,
+                                           IncludeAdder AddInclude) {
+  std::vector<FixItHint> Fix;
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+  unsigned NumArgs = llvm::count_if(Call.arguments(), [](const Expr *Arg) {
+    return !isa<CXXDefaultArgExpr>(Arg);
+  });
+  if (!Member || Member->getMemberLoc().isMacroID() ||
+      !StringRef(displayName(*Method->getParent()))
+           .starts_with((NS + "::").str()) ||
+      !hasAsyncCounterpart(*Method, NumArgs, Context))
+    return Fix;
+  bool Parens = needsParensForCoAwait(Call, Context);
+  Fix.push_back(FixItHint::CreateInsertion(
+      Call.getBeginLoc(), Parens ? "(co_await " : "co_await "));
+  Fix.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Member->getMemberLoc()),
+      ("async_" + Method->getName()).str()));
+  Fix.push_back(FixItHint::CreateInsertion(
+      Call.getRParenLoc(),
+      ((NumArgs ? ", " : "") + NS + "::use_awaitable").str()));
+  if (Parens)
+    Fix.push_back(
+        FixItHint::CreateInsertion(endOf(Call.getRParenLoc(), Context), ")"));
+  AddInclude(Fix, (NS + "::use_awaitable").str(),
+             NS == "asio" ? "<asio/use_awaitable.hpp>"
+                          : "<boost/asio/use_awaitable.hpp>");
+  return Fix;
+}
+
+/// `call;` becomes `co_await corio::to_thread([&] { call; });`.
+std::vector<FixItHint> toThreadFix(const Expr &Call, ASTContext &Context,
+                                   IncludeAdder AddInclude) {
+  std::vector<FixItHint> Fix;
+  // A co_await in the arguments cannot move into the lambda.
+  if (!isExpressionStatement(Call, Context) ||
+      containsSuspension(Call, Context))
+    return Fix;
+  Fix.push_back(FixItHint::CreateInsertion(Call.getBeginLoc(),
+                                           "co_await corio::to_thread([&] { "));
+  Fix.push_back(
+      FixItHint::CreateInsertion(endOf(Call.getEndLoc(), Context), "; })"));
+  AddInclude(Fix, "corio::to_thread", "<corio/corio.hpp>");
+  return Fix;
+}
+
+/// The note naming the alternative; Asio's names its async_* counterpart.
+std::string alternativeTo(const BlockingApi &Api, const FunctionDecl *Callee) {
+  if (Api.Id == "asio-member")
+    return "co_await '" +
+           displayName(*cast<CXXMethodDecl>(Callee)->getParent()) + "::async_" +
+           Callee->getNameAsString() + "' with use_awaitable instead";
+  if (Api.Id == "asio-free")
+    return "co_await '" +
+           StringRef(Callee->getQualifiedNameAsString())
+               .rsplit("::")
+               .first.str() +
+           "::async_" + Callee->getNameAsString() +
+           "' with use_awaitable instead";
+  return Api.Alternative.str();
+}
+
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
@@ -367,8 +489,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       CheckNetwork(Options.get("CheckNetwork", true)),
       BlockingFunctions(utils::options::parseStringList(
           Options.get("BlockingFunctions", ""))),
-      AllowedFunctions(utils::options::parseStringList(
-          Options.get("AllowedFunctions", ""))),
+      AllowedFunctions(
+          utils::options::parseStringList(Options.get("AllowedFunctions", ""))),
       WrapInToThread(Options.get("WrapInToThread", false)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
@@ -390,8 +512,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void BlockingCallCheck::registerPPCallbacks(const SourceManager &,
-                                            Preprocessor *PP,
-                                            Preprocessor *) {
+                                            Preprocessor *PP, Preprocessor *) {
   Inserter.registerPreprocessor(PP);
 }
 
@@ -399,8 +520,8 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   // matchers::inCoroutineBody(), binding the coroutine for its return type.
   auto InCoroutine =
       forCallable(functionDecl(matchers::isCoroutine()).bind("coroutine"));
-  auto Allowed = functionDecl(
-      isOrInstantiatedFrom(tidy::matchers::matchesAnyListedRegexName(AllowedFunctions)));
+  auto Allowed = functionDecl(isOrInstantiatedFrom(
+      tidy::matchers::matchesAnyListedRegexName(AllowedFunctions)));
   // Name filters first: the walk up to the enclosing callable runs only for
   // calls of a listed function.
   auto AddCalls = [&](const auto &Calls) {
@@ -417,11 +538,10 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   };
 
   if (CheckSleep)
-    AddCalls(
-        callExpr(callee(functionDecl(hasAnyName(
-                     "::std::this_thread::sleep_for",
-                     "::std::this_thread::sleep_until"))))
-            .bind("sleep"));
+    AddCalls(callExpr(callee(functionDecl(
+                          hasAnyName("::std::this_thread::sleep_for",
+                                     "::std::this_thread::sleep_until"))))
+                 .bind("sleep"));
   if (CheckSleep)
     AddCalls(callExpr(callsCFunction({"::sleep", "::usleep", "::nanosleep",
                                       "::clock_nanosleep"}))
@@ -431,18 +551,21 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
     AddCalls(anyOf(
         // async-nested-event-loop reports waits on a future the event loop
         // itself fulfils.
-        cxxMemberCallExpr(memberCallOn({"::std::future", "::std::shared_future"},
-                                       {"get", "wait", "wait_for", "wait_until"}),
-                          unless(on(ignoringImplicit(matchers::eventLoopFuture()))))
+        cxxMemberCallExpr(
+            memberCallOn({"::std::future", "::std::shared_future"},
+                         {"get", "wait", "wait_for", "wait_until"}),
+            unless(on(ignoringImplicit(matchers::eventLoopFuture()))))
             .bind("future"),
         memberCallOn({"::std::thread", "::std::jthread"}, {"join"})
             .bind("thread-join"),
-        memberCallOn({"::std::condition_variable", "::std::condition_variable_any"},
-                     {"wait", "wait_for", "wait_until"})
+        memberCallOn(
+            {"::std::condition_variable", "::std::condition_variable_any"},
+            {"wait", "wait_for", "wait_until"})
             .bind("condition-wait"),
         memberCallOn({"::std::counting_semaphore"}, {"acquire"})
             .bind("semaphore-acquire"),
-        memberCallOn({"::std::latch", "::std::barrier"}, {"wait", "arrive_and_wait"})
+        memberCallOn({"::std::latch", "::std::barrier"},
+                     {"wait", "arrive_and_wait"})
             .bind("latch-wait"),
         stmt(anyOf(memberCallOn({"::std::atomic", "::std::atomic_ref",
                                  "::std::atomic_flag"},
@@ -458,70 +581,80 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
         recordType(hasDeclaration(classTemplateSpecializationDecl(
             hasAnyName("::std::unique_lock", "::std::shared_lock"),
             hasTemplateArgument(0, refersToType(recordNamed(StdMutexes))))))));
-    AddCalls(stmt(anyOf(memberCallOn(StdMutexes, {"lock", "lock_shared"}),
-                        cxxMemberCallExpr(callee(cxxMethodDecl(hasName("lock"))),
-                                          on(hasType(LockOverStdMutex))),
-                        callExpr(callee(functionDecl(hasName("::std::lock"))),
-                                 hasAnyArgument(expr(hasType(qualType(anyOf(
-                                     recordNamed(StdMutexes), LockOverStdMutex))))))))
-                 .bind("mutex-lock"));
+    AddCalls(
+        stmt(
+            anyOf(memberCallOn(StdMutexes, {"lock", "lock_shared"}),
+                  cxxMemberCallExpr(callee(cxxMethodDecl(hasName("lock"))),
+                                    on(hasType(LockOverStdMutex))),
+                  callExpr(callee(functionDecl(hasName("::std::lock"))),
+                           hasAnyArgument(expr(hasType(qualType(anyOf(
+                               recordNamed(StdMutexes), LockOverStdMutex))))))))
+            .bind("mutex-lock"));
     // Constructing a lock over a standard mutex, unless a tag says the lock
     // is deferred, tried or adopted.
     AddConstructions(
-        cxxConstructExpr(
-            hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
-                "::std::lock_guard", "::std::unique_lock", "::std::scoped_lock",
-                "::std::shared_lock")))),
-            hasAnyArgument(expr(hasType(recordNamed(StdMutexes)))),
-            unless(hasAnyArgument(expr(hasType(
-                recordNamed({"::std::defer_lock_t", "::std::try_to_lock_t",
-                             "::std::adopt_lock_t"}))))))
+        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
+                             "::std::lock_guard", "::std::unique_lock",
+                             "::std::scoped_lock", "::std::shared_lock")))),
+                         hasAnyArgument(expr(hasType(recordNamed(StdMutexes)))),
+                         unless(hasAnyArgument(expr(hasType(recordNamed(
+                             {"::std::defer_lock_t", "::std::try_to_lock_t",
+                              "::std::adopt_lock_t"}))))))
             .bind("mutex-lock"));
   }
 
   if (CheckFileIO) {
     auto PathParameter = hasParameter(
-        0, parmVarDecl(hasType(references(recordNamed({"::std::filesystem::path"})))));
-    AddCalls(stmt(anyOf(
-        memberCallOn({"::std::basic_ifstream", "::std::basic_ofstream",
-                      "::std::basic_fstream", "::std::basic_filebuf"},
-                     {"open"}),
-        callExpr(callsCFunction({"::fopen", "::fread", "::fwrite", "::fgets",
-                                 "::fscanf", "::fflush", "::open", "::read",
-                                 "::write", "::pread", "::pwrite", "::fsync",
-                                 "::fdatasync"})),
-        // The filesystem operations that touch the disk, in their overloads
-        // taking a path (is_directory(file_status) only inspects a value).
-        callExpr(callee(functionDecl(
-            PathParameter,
-            hasAnyName(
-                "::std::filesystem::exists", "::std::filesystem::status",
-                "::std::filesystem::symlink_status",
-                "::std::filesystem::is_directory",
-                "::std::filesystem::is_regular_file",
-                "::std::filesystem::is_symlink", "::std::filesystem::is_empty",
-                "::std::filesystem::is_other", "::std::filesystem::is_fifo",
-                "::std::filesystem::is_socket",
-                "::std::filesystem::is_block_file",
-                "::std::filesystem::is_character_file",
-                "::std::filesystem::file_size",
-                "::std::filesystem::hard_link_count",
-                "::std::filesystem::last_write_time",
-                "::std::filesystem::permissions", "::std::filesystem::space",
-                "::std::filesystem::canonical",
-                "::std::filesystem::weakly_canonical",
-                "::std::filesystem::equivalent",
-                "::std::filesystem::read_symlink",
-                "::std::filesystem::create_directory",
-                "::std::filesystem::create_directories",
-                "::std::filesystem::create_hard_link",
-                "::std::filesystem::create_symlink",
-                "::std::filesystem::create_directory_symlink",
-                "::std::filesystem::copy", "::std::filesystem::copy_file",
-                "::std::filesystem::copy_symlink", "::std::filesystem::remove",
-                "::std::filesystem::remove_all", "::std::filesystem::rename",
-                "::std::filesystem::resize_file"))))))
-                 .bind("file-io"));
+        0, parmVarDecl(
+               hasType(references(recordNamed({"::std::filesystem::path"})))));
+    AddCalls(
+        stmt(anyOf(
+                 memberCallOn({"::std::basic_ifstream", "::std::basic_ofstream",
+                               "::std::basic_fstream", "::std::basic_filebuf"},
+                              {"open"}),
+                 callExpr(callsCFunction(
+                     {"::fopen", "::fread", "::fwrite", "::fgets", "::fscanf",
+                      "::fflush", "::open", "::read", "::write", "::pread",
+                      "::pwrite", "::fsync", "::fdatasync"})),
+                 // The filesystem operations that touch the disk, in their
+                 // overloads taking a path (is_directory(file_status) only
+                 // inspects a value).
+                 callExpr(callee(functionDecl(
+                     PathParameter,
+                     hasAnyName("::std::filesystem::exists",
+                                "::std::filesystem::status",
+                                "::std::filesystem::symlink_status",
+                                "::std::filesystem::is_directory",
+                                "::std::filesystem::is_regular_file",
+                                "::std::filesystem::is_symlink",
+                                "::std::filesystem::is_empty",
+                                "::std::filesystem::is_other",
+                                "::std::filesystem::is_fifo",
+                                "::std::filesystem::is_socket",
+                                "::std::filesystem::is_block_file",
+                                "::std::filesystem::is_character_file",
+                                "::std::filesystem::file_size",
+                                "::std::filesystem::hard_link_count",
+                                "::std::filesystem::last_write_time",
+                                "::std::filesystem::permissions",
+                                "::std::filesystem::space",
+                                "::std::filesystem::canonical",
+                                "::std::filesystem::weakly_canonical",
+                                "::std::filesystem::equivalent",
+                                "::std::filesystem::read_symlink",
+                                "::std::filesystem::create_directory",
+                                "::std::filesystem::create_directories",
+                                "::std::filesystem::create_hard_link",
+                                "::std::filesystem::create_symlink",
+                                "::std::filesystem::create_directory_symlink",
+                                "::std::filesystem::copy",
+                                "::std::filesystem::copy_file",
+                                "::std::filesystem::copy_symlink",
+                                "::std::filesystem::remove",
+                                "::std::filesystem::remove_all",
+                                "::std::filesystem::rename",
+                                "::std::filesystem::resize_file"))))))
+            .bind("file-io"));
     AddConstructions(
         cxxConstructExpr(
             hasDeclaration(cxxConstructorDecl(anyOf(
@@ -537,27 +670,31 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   }
 
   if (CheckConsole) {
-    auto StdCin = ignoringParenImpCasts(declRefExpr(
-        to(varDecl(hasAnyName("::std::cin", "::std::wcin")).bind("console-stream"))));
-    AddCalls(stmt(anyOf(
-        cxxOperatorCallExpr(hasOverloadedOperatorName(">>"), hasArgument(0, StdCin)),
-        callExpr(callee(functionDecl(hasName("::std::getline"))),
-                 hasArgument(0, StdCin)),
-        cxxMemberCallExpr(
-            callee(cxxMethodDecl(hasAnyName("get", "getline", "read", "ignore"))),
-            on(StdCin)),
-        callExpr(callsCFunction({"::scanf", "::getchar", "::system", "::popen",
-                                 "::pclose", "::waitpid", "::wait"}))))
-                 .bind("console"));
+    auto StdCin = ignoringParenImpCasts(
+        declRefExpr(to(varDecl(hasAnyName("::std::cin", "::std::wcin"))
+                           .bind("console-stream"))));
+    AddCalls(
+        stmt(anyOf(cxxOperatorCallExpr(hasOverloadedOperatorName(">>"),
+                                       hasArgument(0, StdCin)),
+                   callExpr(callee(functionDecl(hasName("::std::getline"))),
+                            hasArgument(0, StdCin)),
+                   cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                         "get", "getline", "read", "ignore"))),
+                                     on(StdCin)),
+                   callExpr(callsCFunction({"::scanf", "::getchar", "::system",
+                                            "::popen", "::pclose", "::waitpid",
+                                            "::wait"}))))
+            .bind("console"));
   }
 
   if (CheckNetwork) {
     AddCalls(anyOf(
-        cxxMemberCallExpr(callee(cxxMethodDecl(
-                              hasAnyName("read_some", "write_some", "receive",
-                                         "send", "receive_from", "send_to",
-                                         "accept", "connect", "resolve", "wait"),
-                              ofClass(hasAnyName(AsioIoObjects)))))
+        cxxMemberCallExpr(
+            callee(cxxMethodDecl(hasAnyName("read_some", "write_some",
+                                            "receive", "send", "receive_from",
+                                            "send_to", "accept", "connect",
+                                            "resolve", "wait"),
+                                 ofClass(hasAnyName(AsioIoObjects)))))
             .bind("asio-member"),
         callExpr(callee(functionDecl(hasAnyName(
                      "::boost::asio::read", "::boost::asio::write",
@@ -574,16 +711,17 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   }
 
   if (!BlockingFunctions.empty())
-    AddCalls(callExpr(callee(functionDecl(isOrInstantiatedFrom(
-                          tidy::matchers::matchesAnyListedRegexName(BlockingFunctions)))))
-                 .bind("listed"));
+    AddCalls(
+        callExpr(
+            callee(functionDecl(isOrInstantiatedFrom(
+                tidy::matchers::matchesAnyListedRegexName(BlockingFunctions)))))
+            .bind("listed"));
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   ASTContext &Context = *Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
   // A template is checked through its instantiations, and each location is
   // reported once however often it is instantiated.
   if (Coroutine->isTemplated() || isInUnevaluatedOperand(*Call, Context) ||
@@ -593,101 +731,43 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const BlockingApi &Api = matchedApi(Result.Nodes);
   const CoroutineFlavour Flavour = flavourOf(*Coroutine);
   const auto *FunctionCall = dyn_cast<CallExpr>(Call);
-  const FunctionDecl *Callee = FunctionCall ? FunctionCall->getDirectCallee() : nullptr;
-  // No fix-its in macros, nor in template instantiations: a fix there would
-  // have to fit every instantiation, and only the first one is reported.
-  const bool Fixable =
-      Call->getBeginLoc().isFileID() && Call->getEndLoc().isFileID() &&
-      match(stmt(isInTemplateInstantiation()), *Call, Context).empty();
-  const bool CoAwaitFits = Fixable && isCoAwaitAllowedAt(*Call, Context);
+  const FunctionDecl *Callee =
+      FunctionCall ? FunctionCall->getDirectCallee() : nullptr;
   const SourceLocation Loc = Call->getBeginLoc();
-
   auto AddInclude = [&](std::vector<FixItHint> &Fix, StringRef Name,
                         StringRef Header) {
     if (!isDeclaredBefore(Name, Loc, Context))
-      if (std::optional<FixItHint> Include =
-              Inserter.createIncludeInsertion(SM.getFileID(Loc), Header))
+      if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+              Context.getSourceManager().getFileID(Loc), Header))
         Fix.push_back(*Include);
   };
 
-  // The fix-it that replaces the call with its asynchronous counterpart.
-  std::vector<FixItHint> Fix;
-  if (CoAwaitFits && Api.Id == "sleep" &&
-      Callee->getQualifiedNameAsString() == "std::this_thread::sleep_for" &&
-      isExpressionStatement(*Call, Context) && convertsToNanoseconds(*Callee) &&
-      FunctionCall->getCallee()->getEndLoc().isFileID()) {
-    CharSourceRange Name =
-        CharSourceRange::getTokenRange(FunctionCall->getCallee()->getSourceRange());
-    if (Flavour.IsCorioTask) {
-      Fix.push_back(FixItHint::CreateReplacement(Name, "co_await corio::sleep_for"));
-      AddInclude(Fix, "corio::sleep_for", "<corio/corio.hpp>");
-    } else if (!Flavour.AsioNamespace.empty()) {
-      // co_await NS::steady_timer(co_await NS::this_coro::executor, d)
-      //     .async_wait(NS::use_awaitable)
-      StringRef NS = Flavour.AsioNamespace;
-      std::string Dir = NS == "asio" ? "asio" : "boost/asio";
-      Fix.push_back(FixItHint::CreateReplacement(
-          Name, ("co_await " + NS + "::steady_timer").str()));
-      Fix.push_back(FixItHint::CreateInsertion(
-          SM.getExpansionLoc(FunctionCall->getArg(0)->getBeginLoc()),
-          ("co_await " + NS + "::this_coro::executor, ").str()));
-      Fix.push_back(FixItHint::CreateInsertion(
-          Lexer::getLocForEndOfToken(FunctionCall->getRParenLoc(), 0, SM,
-                                     getLangOpts()),
-          (".async_wait(" + NS + "::use_awaitable)").str()));
-      AddInclude(Fix, (NS + "::steady_timer").str(), "<" + Dir + "/steady_timer.hpp>");
-      AddInclude(Fix, (NS + "::this_coro::executor").str(), "<" + Dir + "/this_coro.hpp>");
-      AddInclude(Fix, (NS + "::use_awaitable").str(), "<" + Dir + "/use_awaitable.hpp>");
-    }
-  }
-  if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
-      MemberCall && CoAwaitFits && Api.Id == "asio-member" &&
-      !Flavour.AsioNamespace.empty()) {
-    const CXXMethodDecl *Method = MemberCall->getMethodDecl();
-    const auto *Member = dyn_cast<MemberExpr>(MemberCall->getCallee()->IgnoreParens());
-    unsigned NumArgs = llvm::count_if(MemberCall->arguments(), [](const Expr *Arg) {
-      return !isa<CXXDefaultArgExpr>(Arg);
-    });
-    StringRef NS = Flavour.AsioNamespace;
-    if (Member && Member->getMemberLoc().isFileID() &&
-        StringRef(displayName(*Method->getParent())).starts_with((NS + "::").str()) &&
-        hasAsyncCounterpart(*Method, NumArgs, Context)) {
-      bool Parens = needsParensForCoAwait(*Call, Context);
-      SourceLocation RParen = MemberCall->getRParenLoc();
-      Fix.push_back(FixItHint::CreateInsertion(Loc, Parens ? "(co_await " : "co_await "));
-      Fix.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Member->getMemberLoc()),
-          ("async_" + Method->getName()).str()));
-      Fix.push_back(FixItHint::CreateInsertion(
-          RParen, ((NumArgs ? ", " : "") + NS + "::use_awaitable").str()));
-      if (Parens)
-        Fix.push_back(FixItHint::CreateInsertion(
-            Lexer::getLocForEndOfToken(RParen, 0, SM, getLangOpts()), ")"));
-      AddInclude(Fix, (NS + "::use_awaitable").str(),
-                 NS == "asio" ? "<asio/use_awaitable.hpp>"
-                              : "<boost/asio/use_awaitable.hpp>");
-    }
-  }
+  // No fix-its in macros, nor in template instantiations (a fix there would
+  // have to fit every instantiation, and only the first one is reported),
+  // nor where co_await is not allowed.
+  const bool Fixable =
+      Loc.isFileID() && Call->getEndLoc().isFileID() &&
+      match(stmt(isInTemplateInstantiation()), *Call, Context).empty() &&
+      isCoAwaitAllowedAt(*Call, Context);
+  std::vector<FixItHint> Fix, Wrap;
+  if (Fixable && Api.Id == "sleep")
+    Fix = sleepFix(*FunctionCall, *Callee, Flavour, Context, AddInclude);
+  if (Fixable && Api.Id == "asio-member" && !Flavour.AsioNamespace.empty())
+    Fix = asyncCounterpartFix(*cast<CXXMemberCallExpr>(Call),
+                              Flavour.AsioNamespace, Context, AddInclude);
+  // As a note's fix (WrapInToThread off), the corio::to_thread wrap comes
+  // only where corio::to_thread is declared already: the include inserter
+  // adds a header once per file, and --fix would apply it with a warning's
+  // fix but not with a note's.
+  if (Fixable && Fix.empty() && Flavour.IsCorioTask && Api.MovableToThread &&
+      (WrapInToThread || isDeclaredBefore("corio::to_thread", Loc, Context)))
+    Wrap = toThreadFix(*Call, Context, AddInclude);
 
-  // Otherwise, in a corio::task, the call can move to a worker thread. As a
-  // note's fix (WrapInToThread off) it comes only where corio::to_thread is
-  // declared already: the include inserter adds a header once per file, and
-  // --fix would apply it with a primary fix but not with a note's.
-  std::vector<FixItHint> Wrap;
-  if (Fix.empty() && Flavour.IsCorioTask && Api.MovableToThread && CoAwaitFits &&
-      (WrapInToThread || isDeclaredBefore("corio::to_thread", Loc, Context)) &&
-      isExpressionStatement(*Call, Context) && !containsSuspension(*Call, Context)) {
-    Wrap.push_back(FixItHint::CreateInsertion(Loc, "co_await corio::to_thread([&] { "));
-    Wrap.push_back(FixItHint::CreateInsertion(
-        Lexer::getLocForEndOfToken(Call->getEndLoc(), 0, SM, getLangOpts()), "; })"));
-    AddInclude(Wrap, "corio::to_thread", "<corio/corio.hpp>");
-  }
-
-  std::string Name = callName(*Call, Result.Nodes);
   {
-    auto Diag = diag(Loc, "'%0' blocks the thread that runs the event loop "
-                          "(%1); every other task on it stalls until it returns")
-                << Name << Api.Category;
+    auto Diag =
+        diag(Loc, "'%0' blocks the thread that runs the event loop "
+                  "(%1); every other task on it stalls until it returns")
+        << callName(*Call, Result.Nodes) << Api.Category;
     if (!Fix.empty())
       Diag << Fix;
     else if (WrapInToThread)
@@ -695,22 +775,12 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (!Fix.empty() || (WrapInToThread && !Wrap.empty()))
     return;
-  if (!Wrap.empty()) {
+  if (!Wrap.empty())
     diag(Loc, "move the call to a worker thread with 'corio::to_thread'",
          DiagnosticIDs::Note)
         << Wrap;
-    return;
-  }
-  std::string Alternative = Api.Alternative.str();
-  if (Api.Id == "asio-member")
-    Alternative = "co_await '" + displayName(*cast<CXXMethodDecl>(Callee)->getParent()) +
-                  "::async_" + Callee->getNameAsString() +
-                  "' with use_awaitable instead";
-  else if (Api.Id == "asio-free")
-    Alternative = "co_await '" +
-                  StringRef(Name).rsplit("::").first.str() + "::async_" +
-                  Callee->getNameAsString() + "' with use_awaitable instead";
-  diag(Loc, Alternative, DiagnosticIDs::Note);
+  else
+    diag(Loc, "%0", DiagnosticIDs::Note) << alternativeTo(Api, Callee);
 }
 
 } // namespace clang::tidy::async

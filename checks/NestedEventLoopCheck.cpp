@@ -5,8 +5,8 @@
 
 #include "clang-tidy/utils/FixItHintUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
-#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"

@@ -454,8 +454,8 @@ void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
           << Var.getName() << hasUnlockMember(Var);
       if (!Held.Must)
         if (auto Choice = findPathChoice(*Block, Flow)) {
-          auto Note = diag(Choice->Loc, Choice->Message, DiagnosticIDs::Note)
-                      << Var.getName() << Text.Held;
+          auto Note = diag(Choice->Loc, Choice->Message, DiagnosticIDs::Note);
+          Note << Var.getName() << Text.Held;
           if (Choice->Edge)
             Note << *Choice->Edge;
         }

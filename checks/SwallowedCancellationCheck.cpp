@@ -317,18 +317,28 @@ struct HandlerPaths {
   llvm::SmallVector<Escape, 2> Escapes;
   /// The handler branches, so an escape is worth pointing at.
   bool Branches = false;
+  /// Some path propagates the cancellation after leaving the handler: throws
+  /// it again after an asynchronous cleanup, or never returns.
+  bool PropagatedLater = false;
 };
 
 /// Follows every path from a handler's entry through the CFG of the
 /// coroutine body, assuming the caught exception is a given cancellation,
 /// and records where a path leaves the handler without propagating it.
+///
+/// A handler cannot co_await, so asynchronous cleanup happens after it:
+/// `catch (cancelled&) {} co_await cleanup(); throw cancelled();`. A path
+/// that leaves the handler normally is therefore followed on: it is lost
+/// only if it reaches the end of the coroutine, a co_return, or the try
+/// block again (a loop that retries) before throwing a cancellation.
 class HandlerWalk {
 public:
-  HandlerWalk(const CXXCatchStmt &Handler, CatchKind Kind,
+  HandlerWalk(const CXXTryStmt &Try, const CXXCatchStmt &Handler,
+              const Cancellation &C, CatchKind Kind,
               const CancellationAssumption &Assumption, bool AllowTranslation)
-      : Handler(Handler), Kind(Kind), Assumption(Assumption),
+      : Handler(Handler), C(C), Kind(Kind), Assumption(Assumption),
         AllowTranslation(AllowTranslation),
-        Descendants(const_cast<CXXCatchStmt *>(&Handler)) {}
+        InHandler(&Handler), InTryBlock(Try.getTryBlock()) {}
 
   HandlerPaths run(const CFG &Cfg) {
     HandlerPaths Paths;
@@ -339,25 +349,37 @@ public:
     if (!Entry)
       return Paths;
 
-    // A block is visited once per jump statement that led to it, so that a
+    // Jump is the jump statement that last left a block of the handler;
+    // once the path has Left the handler, it names the exit (null: the
+    // handler's end). A block is visited once per such state, so that a
     // `continue` and a fall-off reaching the same loop header both count.
     struct Step {
       const CFGBlock *Block;
       const Stmt *Jump;
+      bool Left;
     };
-    llvm::SmallVector<Step, 16> Work{{Entry, nullptr}};
-    llvm::DenseSet<std::pair<const CFGBlock *, const Stmt *>> Seen;
+    llvm::SmallVector<Step, 16> Work{{Entry, nullptr, false}};
+    llvm::DenseSet<std::tuple<const CFGBlock *, const Stmt *, unsigned>> Seen;
     while (!Work.empty()) {
-      auto [Block, Jump] = Work.pop_back_val();
-      if (!Seen.insert({Block, Jump}).second)
+      auto [Block, Jump, Left] = Work.pop_back_val();
+      if (!Seen.insert({Block, Jump, unsigned(Left)}).second)
         continue;
-      std::optional<bool> InHandler = isInHandler(*Block);
-      if (Block == &Cfg.getExit() || InHandler == false) {
-        addEscape(Paths, escapeByJump(Jump));
-        continue;
-      }
-      if (InHandler) {
-        if (std::optional<PathEnd> End = endOfPath(*Block)) {
+      if (Left || Block == &Cfg.getExit() ||
+          belongsTo(*Block, InHandler) == false) {
+        Left = true;
+        if (Block == &Cfg.getExit() || belongsTo(*Block, InTryBlock) == true) {
+          addEscape(Paths, escapeByJump(Jump));
+          continue;
+        }
+        if (std::optional<bool> Propagated = endAfterHandler(*Block)) {
+          if (*Propagated)
+            Paths.PropagatedLater = true;
+          else
+            addEscape(Paths, escapeByJump(Jump));
+          continue;
+        }
+      } else if (belongsTo(*Block, InHandler) == true) {
+        if (std::optional<PathEnd> End = endInHandler(*Block)) {
           if (End->Lost)
             addEscape(Paths, *End->Lost);
           continue;
@@ -367,12 +389,13 @@ public:
                                IndirectGotoStmt>(Terminator)
                    ? Terminator
                    : nullptr;
+        if (Block->succ_size() > 1)
+          Paths.Branches = true;
       }
-      // Do not follow the edge a cancellation test rules out.
+      // In the handler, do not follow the edge a cancellation test rules
+      // out.
       std::optional<bool> CondIfCancelled;
-      if (InHandler && Block->succ_size() > 1)
-        Paths.Branches = true;
-      if (Block->succ_size() == 2)
+      if (!Left && Block->succ_size() == 2)
         if (const Expr *Cond = Block->getLastCondition())
           CondIfCancelled = Assumption.valueOf(Cond);
       unsigned Index = 0;
@@ -380,7 +403,7 @@ public:
         const bool RuledOut = CondIfCancelled && *CondIfCancelled != (Index == 0);
         ++Index;
         if (Succ && !RuledOut)
-          Work.push_back({Succ, Jump});
+          Work.push_back({Succ, Jump, Left});
       }
     }
     return Paths;
@@ -402,18 +425,29 @@ private:
     return {EscapeKind::Goto, Jump};
   }
 
-  bool contains(const Stmt *S) const {
-    return S == &Handler || Descendants.hasParent(S);
-  }
+  /// A statement and everything under it.
+  class Region {
+  public:
+    explicit Region(const Stmt *Root)
+        : Root(Root), Descendants(const_cast<Stmt *>(Root)) {}
+    bool contains(const Stmt *S) const {
+      return S == Root || Descendants.hasParent(S);
+    }
 
-  /// Whether the block's statements belong to the handler; nullopt for a
-  /// block without statements (a join point), which belongs to neither.
-  std::optional<bool> isInHandler(const CFGBlock &Block) const {
+  private:
+    const Stmt *Root;
+    ParentMap Descendants;
+  };
+
+  /// Whether the block's statements lie in Region; nullopt for a block
+  /// without statements (a join point).
+  static std::optional<bool> belongsTo(const CFGBlock &Block,
+                                       const Region &Region) {
     for (const CFGElement &Element : Block)
       if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
-        return contains(S->getStmt());
+        return Region.contains(S->getStmt());
     if (const Stmt *Terminator = Block.getTerminatorStmt())
-      return contains(Terminator);
+      return Region.contains(Terminator);
     return std::nullopt;
   }
 
@@ -424,8 +458,9 @@ private:
   };
   static constexpr PathEnd Propagates{};
 
-  /// The end of the path at the first statement of the block that ends it.
-  std::optional<PathEnd> endOfPath(const CFGBlock &Block) const {
+  /// The end of the path at the first statement of a handler block that
+  /// ends it.
+  std::optional<PathEnd> endInHandler(const CFGBlock &Block) const {
     for (const CFGElement &Element : Block) {
       std::optional<CFGStmt> Item = Element.getAs<CFGStmt>();
       if (!Item)
@@ -448,8 +483,8 @@ private:
       const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
       if (!Callee)
         continue;
-      // Whoever takes the exception_ptr (a variable rethrown after the try,
-      // since a handler cannot co_await) decides its fate.
+      // Whoever takes the exception_ptr (a variable rethrown after the
+      // cleanup) decides its fate.
       if (isStdFunction(Callee, "current_exception"))
         return Propagates;
       // Any current_exception() argument was seen above, as the element
@@ -466,6 +501,33 @@ private:
     return std::nullopt;
   }
 
+  /// After the handler: whether a statement of the block ends the path by
+  /// propagating a cancellation (true) or losing it (false).
+  std::optional<bool> endAfterHandler(const CFGBlock &Block) const {
+    for (const CFGElement &Element : Block) {
+      std::optional<CFGStmt> Item = Element.getAs<CFGStmt>();
+      if (!Item)
+        continue;
+      const Stmt *S = Item->getStmt();
+      if (isa<CoreturnStmt>(S))
+        return false;
+      if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+        const Expr *Thrown = Throw->getSubExpr();
+        const CXXRecordDecl *Class =
+            Thrown ? Thrown->getType()->getAsCXXRecordDecl() : nullptr;
+        return AllowTranslation || !Thrown ||
+               (Class && (Class->getCanonicalDecl() ==
+                              C.Type->getCanonicalDecl() ||
+                          Class->isDerivedFrom(C.Type)));
+      }
+      const auto *Call = dyn_cast<CallExpr>(S);
+      if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+          Callee && Callee->isNoReturn())
+        return true; // std::rethrow_exception of the kept exception, too.
+    }
+    return std::nullopt;
+  }
+
   bool throwsCaughtObject(const CXXThrowExpr &Throw) const {
     const VarDecl *Caught = Handler.getExceptionDecl();
     const auto *Ref =
@@ -474,10 +536,12 @@ private:
   }
 
   const CXXCatchStmt &Handler;
+  const Cancellation &C;
   CatchKind Kind;
   const CancellationAssumption &Assumption;
   bool AllowTranslation;
-  ParentMap Descendants;
+  Region InHandler;
+  Region InTryBlock;
 };
 
 std::unique_ptr<CFG> buildBodyCFG(const FunctionDecl &Coroutine,
@@ -523,11 +587,14 @@ public:
     if (!Body || Handler.getCatchLoc().isMacroID() ||
         Body->getLBracLoc().isMacroID() || Body->getRBracLoc().isMacroID())
       return {};
-    // What should replace a co_return is for the author to decide.
+    // What should replace a co_return is for the author to decide. Code
+    // after the handler that rethrows on some paths would be skipped.
     for (const Swallowed &S : All)
-      for (const Escape &E : S.Paths.Escapes)
-        if (E.Kind == EscapeKind::CoReturn)
-          return {};
+      if (S.Paths.PropagatedLater ||
+          llvm::any_of(S.Paths.Escapes, [](const Escape &E) {
+            return E.Kind == EscapeKind::CoReturn;
+          }))
+        return {};
 
     std::string Preceding, AtStart;
     bool RethrowAtEnd = false;
@@ -861,7 +928,9 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
                                               Cancellations[I],
                                               Handler->getExceptionDecl());
       HandlerPaths Paths =
-          HandlerWalk(*Handler, Kind, Assumption, AllowTranslation).run(*Cfg);
+          HandlerWalk(Try, *Handler, Cancellations[I], Kind, Assumption,
+                      AllowTranslation)
+              .run(*Cfg);
       if (!Paths.Escapes.empty())
         Lost.push_back({&Cancellations[I], Kind, std::move(Paths)});
     }

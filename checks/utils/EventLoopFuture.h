@@ -23,18 +23,20 @@ inline ast_matchers::internal::Matcher<Expr> useFutureCall() {
   auto AsioInitiation = functionDecl(anyOf(
       hasAnyName("::boost::asio::co_spawn", "::asio::co_spawn"),
       matchesName("^::(boost::)?asio::(.*::)?async_[a-z_]+$")));
-  return ignoringParenImpCasts(
-      callExpr(callee(AsioInitiation), hasAnyArgument(UseFutureToken)));
+  // ignoringImplicit also sees through the CXXBindTemporaryExpr around a
+  // temporary future (co_spawn(..., use_future).get()).
+  return ignoringImplicit(ignoringParens(
+      callExpr(callee(AsioInitiation), hasAnyArgument(UseFutureToken))));
 }
 
 /// Matches an expression naming a future the event loop fulfils: a use_future
 /// call itself, or a local variable initialised from one.
 inline ast_matchers::internal::Matcher<Expr> eventLoopFuture() {
   using namespace ast_matchers;
-  return ignoringParenImpCasts(anyOf(
+  return ignoringImplicit(ignoringParens(anyOf(
       useFutureCall(),
       declRefExpr(to(varDecl(hasLocalStorage(),
-                             hasInitializer(ignoringImplicit(useFutureCall())))))));
+                             hasInitializer(useFutureCall())))))));
 }
 
 } // namespace clang::tidy::async::matchers

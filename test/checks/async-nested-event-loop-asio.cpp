@@ -144,6 +144,13 @@ net::awaitable<int> waits_in_static_init(net::io_context &io) {
   co_return cached;
 }
 
+// Nor when the token comes from a macro.
+#define FUTURE_TOKEN net::use_future
+net::awaitable<int> token_in_macro(net::io_context &io) {
+  co_return net::co_spawn(io, compute(), FUTURE_TOKEN).get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'std::future::get' blocks a coroutine on a future
+}
+
 // A coroutine of another framework cannot co_await an Asio operation:
 // warnings without a fix or a note.
 cppcoro::task<int> other_framework(net::io_context &io) {
@@ -159,6 +166,12 @@ net::awaitable<int> other_futures(std::future<int> given) {
   std::promise<int> p;
   std::future<int> mine = p.get_future();
   co_return given.get() + mine.get();
+}
+
+// Negative: a bounded wait, here a readiness poll.
+net::awaitable<bool> polls_future(net::io_context &io) {
+  auto f = net::co_spawn(io, compute(), net::use_future);
+  co_return f.wait_for(0s) == std::future_status::ready;
 }
 
 // Negative: main and ordinary functions no coroutine calls may run loops.

@@ -116,6 +116,18 @@ net::awaitable<void> calls_lambdas(net::io_context &io) {
   co_return;
 }
 
+// A coroutine lambda as the start of the chain.
+void restart_and_poll(net::io_context &io) {
+  io.restart();
+  io.poll();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::io_context::poll' runs an event loop inside 'restart_and_poll', which a coroutine calls
+  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: a coroutine lambda calls 'restart_and_poll' here
+}
+auto coroutine_lambda = [](net::io_context &io) -> net::awaitable<void> {
+  restart_and_poll(io);
+  co_return;
+};
+
 // A future waited on in a helper: no fix there (the helper cannot co_await).
 int fetch_blocking(net::io_context &io) {
   return net::co_spawn(io, compute(), net::use_future).get();
@@ -123,6 +135,17 @@ int fetch_blocking(net::io_context &io) {
   // CHECK-MESSAGES: :[[@LINE+2]]:65: note: coroutine 'uses_fetch' calls 'fetch_blocking' here
 }
 net::awaitable<int> uses_fetch(net::io_context &io) { co_return fetch_blocking(io); }
+
+// A helper that runs the loop itself is reported at the loop only: its wait
+// on the future afterwards is part of the same finding.
+int run_then_get(net::io_context &io) {
+  auto result = net::co_spawn(io, compute(), net::use_future);
+  io.run_one();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::io_context::run_one' runs an event loop inside 'run_then_get', which a coroutine calls
+  // CHECK-MESSAGES: :[[@LINE+3]]:72: note: coroutine 'uses_run_then_get' calls 'run_then_get' here
+  return result.get();
+}
+net::awaitable<int> uses_run_then_get(net::io_context &io) { co_return run_then_get(io); }
 
 // A coroutine that a coroutine awaits is reported on its own, once.
 net::awaitable<void> inner(net::io_context &io) {

@@ -220,6 +220,16 @@ net::awaitable<void> compares_the_value(tcp::socket &socket, char *data) {
   }
 }
 
+net::awaitable<void> compares_with_made_code(tcp::socket &socket, char *data) {
+  try {
+    co_await socket.async_read_some(net::buffer(data, 16), net::use_awaitable);
+  } catch (const boost::system::system_error &e) {
+    if (e.code() == net::error::make_error_code(net::error::operation_aborted) ||
+        e.code() == net::error::eof)
+      throw;
+  }
+}
+
 // What the fix-its produce stays silent.
 net::awaitable<void> after_the_fix(tcp::socket &socket, char *data) {
   try {

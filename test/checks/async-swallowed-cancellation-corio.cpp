@@ -12,6 +12,7 @@
 using namespace std::chrono_literals;
 
 corio::task<int> fetch();
+corio::task<void> cleanup();
 
 corio::task<void> exact_handler() {
   try {
@@ -59,7 +60,73 @@ corio::task<int> co_returns_default() {
   }
 }
 
+// A loop that retries after the cancellation never stops.
+corio::task<void> retries() {
+  for (;;) {
+    try {
+      co_await corio::sleep_for(1s);
+    } catch (const corio::cancelled_error &) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler swallows cancellation: 'corio::cancelled_error'
+      std::puts("retrying");
+    }
+    // CHECK-FIXES:      std::puts("retrying");
+    // CHECK-FIXES-NEXT:       throw;
+  }
+}
+
+// The cleanup after the handler runs and the coroutine still finishes
+// normally.
+corio::task<int> cleans_up_then_returns() {
+  try {
+    co_await corio::sleep_for(1s);
+  } catch (...) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'corio::cancelled_error'
+  }
+  co_await cleanup();
+  co_return 0;
+  // CHECK-FIXES: } catch (const corio::cancelled_error&) { throw; } catch (...) {
+}
+
+// Rethrowing behind a flag is not followed. No fix: `throw;` in the handler
+// would skip the cleanup.
+corio::task<int> rethrows_behind_a_flag() {
+  bool cancelled = false;
+  try {
+    co_await corio::sleep_for(1s);
+  } catch (const corio::cancelled_error &) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'corio::cancelled_error'
+    cancelled = true;
+  }
+  co_await cleanup();
+  if (cancelled)
+    throw corio::cancelled_error();
+  co_return 1;
+}
+
 // --- Negatives ------------------------------------------------------------------
+
+// A handler cannot co_await: the asynchronous cleanup comes after it, and the
+// cancellation is raised again.
+corio::task<void> cleans_up_then_cancels() {
+  try {
+    co_await corio::sleep_for(1h);
+  } catch (const corio::cancelled_error &) {
+  }
+  co_await cleanup();
+  throw corio::cancelled_error();
+}
+
+corio::task<void> breaks_out_then_cancels() {
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    try {
+      co_await corio::sleep_for(1s);
+    } catch (const corio::cancelled_error &) {
+      break;
+    }
+  }
+  co_await cleanup();
+  throw corio::cancelled_error();
+}
 
 // timeout_error is not a cancellation: the timed-out task has been unwound.
 corio::task<int> handles_the_timeout() {

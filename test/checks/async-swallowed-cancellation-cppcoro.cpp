@@ -369,6 +369,19 @@ cppcoro::task<> tests_dynamic_type() {
   }
 }
 
+cppcoro::task<> tests_dynamic_type_against_null() {
+  try {
+    co_await step();
+  } catch (const std::exception &e) {
+    const auto *cancelled = dynamic_cast<const cppcoro::operation_cancelled *>(&e);
+    if (cancelled == nullptr) {
+      log(e.what());
+      co_return;
+    }
+    throw;
+  }
+}
+
 // Handlers that cannot catch the cancellation.
 cppcoro::task<> unrelated_handlers() {
   try {

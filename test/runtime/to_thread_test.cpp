@@ -30,6 +30,28 @@ TEST(ToThread, RunsOnAWorkerAndResumesOnTheLoopThread) {
   EXPECT_EQ(resumed_on, loop_thread);
 }
 
+// Two loops on two threads share the pool; each call comes back to its own loop.
+TEST(ToThread, ResumesEachCallerOnItsOwnLoop) {
+  auto loop_thread = [](bool& own_thread) {
+    const std::thread::id me = std::this_thread::get_id();
+    own_thread = corio::run([](std::thread::id home) -> task<bool> {
+      bool all_home = true;
+      for (int i = 0; i < 20; ++i) {
+        co_await corio::to_thread([] { std::this_thread::sleep_for(1ms); });
+        all_home = all_home && std::this_thread::get_id() == home;
+      }
+      co_return all_home;
+    }(me));
+  };
+  bool first = false, second = false;
+  std::thread a(loop_thread, std::ref(first));
+  std::thread b(loop_thread, std::ref(second));
+  a.join();
+  b.join();
+  EXPECT_TRUE(first);
+  EXPECT_TRUE(second);
+}
+
 TEST(ToThread, PropagatesTheException) {
   EXPECT_THROW(corio::run([]() -> task<void> { co_await corio::to_thread([] { throw failure(1); }); }()), failure);
 }

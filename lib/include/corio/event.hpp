@@ -74,7 +74,7 @@ class event {
   };
 
   detail::intrusive_list<waiter> waiters_;
-  detail::loop_affinity affinity_;
+  detail::thread_affinity affinity_;
   bool is_set_ = false;
 };
 

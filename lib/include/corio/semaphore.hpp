@@ -148,7 +148,7 @@ class semaphore {
   std::ptrdiff_t available_;
   std::ptrdiff_t limit_;
   detail::intrusive_list<waiter> waiters_;
-  detail::loop_affinity affinity_;
+  detail::thread_affinity affinity_;
 };
 
 inline void semaphore_permit::release() noexcept {

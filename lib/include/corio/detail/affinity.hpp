@@ -20,7 +20,7 @@ namespace corio::detail {
 // Binds an object to the thread that first uses it (a semaphore or event can
 // be built before run(), and read after it on the same thread); any use from
 // another thread is a foreign-thread call.
-class loop_affinity {
+class thread_affinity {
  public:
   void check([[maybe_unused]] const char* operation) const noexcept {
 #ifndef NDEBUG

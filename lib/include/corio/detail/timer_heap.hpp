@@ -34,7 +34,9 @@ class timer_heap {
   timer& top() const noexcept { return *heap_.front(); }
 
   void push(timer& t) {
-    heap_.reserve(heap_.size() + 1);  // the only step that can throw comes first
+    // Grow first (geometrically): the only step that can throw happens
+    // before the timer is touched.
+    if (heap_.size() == heap_.capacity()) heap_.reserve(heap_.empty() ? 16 : 2 * heap_.capacity());
     t.sequence = next_sequence_++;
     t.heap_index = heap_.size();
     heap_.push_back(&t);

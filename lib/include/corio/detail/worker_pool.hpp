@@ -69,6 +69,10 @@ class worker_pool {
         ++live_;
         return;
       } catch (...) {
+        // With no worker at all, nobody would ever run the job: withdraw it
+        // (it is the only one queued, as every earlier submit started a
+        // worker) and let the caller report the error. Otherwise the
+        // existing workers will get to it.
         if (live_ == 0) {
           jobs_.take_all();
           --queued_;
