@@ -127,9 +127,6 @@ const StringRef StdMutexes[] = {
     "::std::recursive_mutex", "::std::recursive_timed_mutex",
     "::std::shared_mutex",    "::std::shared_timed_mutex"};
 
-const StringRef FileStreams[] = {
-    "::std::basic_ifstream", "::std::basic_ofstream", "::std::basic_fstream"};
-
 const StringRef AsioIoObjects[] = {"::boost::asio::basic_socket",
                                    "::boost::asio::basic_stream_socket",
                                    "::boost::asio::basic_datagram_socket",
@@ -378,7 +375,7 @@ std::vector<FixItHint> sleepFix(const CallExpr &Call,
                                 const CoroutineFlavour &Flavour,
                                 ASTContext &Context, IncludeAdder AddInclude) {
   std::vector<FixItHint> Fix;
-  if (Callee.getQualifiedNameAsString() != "std::this_thread::sleep_for" ||
+  if (Callee.getName() != "sleep_for" ||
       !isExpressionStatement(Call, Context) || !convertsToNanoseconds(Callee) ||
       Call.getCallee()->getEndLoc().isMacroID())
     return Fix;
@@ -538,13 +535,12 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   };
 
   if (CheckSleep)
-    AddCalls(callExpr(callee(functionDecl(
-                          hasAnyName("::std::this_thread::sleep_for",
-                                     "::std::this_thread::sleep_until"))))
-                 .bind("sleep"));
-  if (CheckSleep)
-    AddCalls(callExpr(callsCFunction({"::sleep", "::usleep", "::nanosleep",
-                                      "::clock_nanosleep"}))
+    AddCalls(stmt(anyOf(callExpr(callee(functionDecl(
+                            hasAnyName("::std::this_thread::sleep_for",
+                                       "::std::this_thread::sleep_until")))),
+                        callExpr(callsCFunction({"::sleep", "::usleep",
+                                                 "::nanosleep",
+                                                 "::clock_nanosleep"}))))
                  .bind("sleep"));
 
   if (CheckSyncWait)
@@ -659,7 +655,9 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
         cxxConstructExpr(
             hasDeclaration(cxxConstructorDecl(anyOf(
                 // Opening a file stream, not default-constructing or moving.
-                allOf(ofClass(hasAnyName(FileStreams)),
+                allOf(ofClass(hasAnyName("::std::basic_ifstream",
+                                         "::std::basic_ofstream",
+                                         "::std::basic_fstream")),
                       unless(anyOf(isDefaultConstructor(), isCopyConstructor(),
                                    isMoveConstructor()))),
                 allOf(ofClass(hasAnyName(

@@ -364,8 +364,9 @@ public:
       auto [Block, Jump, Left] = Work.pop_back_val();
       if (!Seen.insert({Block, Jump, unsigned(Left)}).second)
         continue;
-      if (Left || Block == &Cfg.getExit() ||
-          belongsTo(*Block, InHandler) == false) {
+      const std::optional<bool> Inside =
+          Left ? false : belongsTo(*Block, InHandler);
+      if (Block == &Cfg.getExit() || Inside == false) {
         Left = true;
         if (Block == &Cfg.getExit() || belongsTo(*Block, InTryBlock) == true) {
           addEscape(Paths, escapeByJump(Jump));
@@ -378,7 +379,7 @@ public:
             addEscape(Paths, escapeByJump(Jump));
           continue;
         }
-      } else if (belongsTo(*Block, InHandler) == true) {
+      } else if (Inside) {
         if (std::optional<PathEnd> End = endInHandler(*Block)) {
           if (End->Lost)
             addEscape(Paths, *End->Lost);
@@ -861,7 +862,8 @@ void SwallowedCancellationCheck::registerMatchers(MatchFinder *Finder) {
   // unit; their try and if statements are found by walking them in check().
   // Templates are read once, from their pattern.
   Finder->addMatcher(
-      functionDecl(matchers::isCoroutine(), unless(isInstantiatedFromPattern()))
+      functionDecl(isDefinition(), matchers::isCoroutine(),
+                   unless(isInstantiatedFromPattern()))
           .bind("coroutine"),
       this);
   Finder->addMatcher(cxxMethodDecl(hasName("unhandled_exception"),

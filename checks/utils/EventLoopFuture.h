@@ -26,17 +26,17 @@ inline ast_matchers::internal::Matcher<Expr> useFutureCall() {
   // ignoringImplicit also sees through the CXXBindTemporaryExpr around a
   // temporary future (co_spawn(..., use_future).get()).
   return ignoringImplicit(ignoringParens(
-      callExpr(callee(AsioInitiation), hasAnyArgument(UseFutureToken))));
+      expr(callExpr(callee(AsioInitiation), hasAnyArgument(UseFutureToken)))));
 }
 
 /// Matches an expression naming a future the event loop fulfils: a use_future
 /// call itself, or a local variable initialised from one.
 inline ast_matchers::internal::Matcher<Expr> eventLoopFuture() {
   using namespace ast_matchers;
-  return ignoringImplicit(ignoringParens(anyOf(
+  return ignoringImplicit(ignoringParens(expr(anyOf(
       useFutureCall(),
       declRefExpr(to(varDecl(hasLocalStorage(),
-                             hasInitializer(useFutureCall())))))));
+                             hasInitializer(useFutureCall()))))))));
 }
 
 } // namespace clang::tidy::async::matchers
