@@ -550,7 +550,7 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
         cxxMemberCallExpr(
             memberCallOn({"::std::future", "::std::shared_future"},
                          {"get", "wait", "wait_for", "wait_until"}),
-            unless(on(ignoringImplicit(matchers::eventLoopFuture()))))
+            unless(on(matchers::eventLoopFuture())))
             .bind("future"),
         memberCallOn({"::std::thread", "::std::jthread"}, {"join"})
             .bind("thread-join"),

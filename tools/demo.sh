@@ -14,13 +14,13 @@ status=0
 
 echo
 echo "== fix-its: corio-tidy --fix on a copy of examples/ (the originals stay as they are)"
-FIXED=$BUILD_DIR/examples-fixed
-rm -rf "$FIXED" && mkdir -p "$FIXED" && cp -r "$CORIO_ROOT/examples" "$FIXED/"
+WORK=$BUILD_DIR/demo-fixes
+rm -rf "$WORK" && mkdir -p "$WORK/before" "$WORK/after"
+cp -r "$CORIO_ROOT/examples" "$WORK/before/" && cp -r "$CORIO_ROOT/examples" "$WORK/after/"
 # The copy gets the originals' compile commands, pointed at the copy.
-sed "s|$CORIO_ROOT/examples|$FIXED/examples|g" "$BUILD_DIR/compile_commands.json" \
-  > "$FIXED/compile_commands.json"
-"$CORIO_TIDY" -p "$FIXED" --checks='-*,async-*' --quiet --fix \
-  "${SOURCES[@]/#$CORIO_ROOT/$FIXED}" >/dev/null 2>&1 || true
-(cd "$FIXED" && diff -ru --label=x "$CORIO_ROOT/examples" examples \
-  | sed "s|$CORIO_ROOT/||g") || true
+sed "s|$CORIO_ROOT/examples|$WORK/after/examples|g" "$BUILD_DIR/compile_commands.json" \
+  > "$WORK/after/compile_commands.json"
+"$CORIO_TIDY" -p "$WORK/after" --checks='-*,async-*' --quiet --fix \
+  "${SOURCES[@]/#$CORIO_ROOT/$WORK/after}" >/dev/null 2>&1 || true
+(cd "$WORK" && diff -ru before/examples after/examples) || true
 exit "$status"

@@ -1,6 +1,8 @@
 // Replaces the global operator new/delete with counting versions.
 #include "allocation_counter.hpp"
 
+#include <sys/resource.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <new>
@@ -20,6 +22,12 @@ void* counted_allocate(std::size_t size) {
 namespace corio_bench {
 allocation_totals allocations() {
   return {allocation_count.load(std::memory_order_relaxed), allocation_bytes.load(std::memory_order_relaxed)};
+}
+
+std::size_t minor_page_faults() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::size_t>(usage.ru_minflt);
 }
 }  // namespace corio_bench
 

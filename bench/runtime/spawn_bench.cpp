@@ -10,6 +10,7 @@
 
 #include <coroutine>
 #include <cstddef>
+#include <exception>
 #include <vector>
 
 #include "allocation_counter.hpp"
@@ -27,8 +28,23 @@ corio::task<void> spawn_and_join(std::int64_t n) {
   });
 }
 
+// Minor page faults per item over the timed loop, as a counter.
+class fault_counter {
+ public:
+  explicit fault_counter(benchmark::State& state) : state_(state), start_(corio_bench::minor_page_faults()) {}
+  ~fault_counter() {
+    state_.counters["page_faults_per_item"] =
+        double(corio_bench::minor_page_faults() - start_) / double(state_.iterations() * state_.range(0));
+  }
+
+ private:
+  benchmark::State& state_;
+  std::size_t start_;
+};
+
 void corio_spawn_join(benchmark::State& state) {
   const std::int64_t n = state.range(0);
+  const fault_counter faults(state);
   for (auto _ : state) corio::run(spawn_and_join(n));
   state.SetItemsProcessed(state.iterations() * n);
 }
@@ -55,6 +71,7 @@ bare_coroutine bare_child() { co_return; }
 void floor_bare_frames(benchmark::State& state) {
   const std::int64_t n = state.range(0);
   std::vector<std::coroutine_handle<>> frames(static_cast<std::size_t>(n));
+  const fault_counter faults(state);
   for (auto _ : state) {
     for (auto& h : frames) h = bare_child().handle;
     for (auto h : frames) h.resume();
@@ -83,8 +100,27 @@ void asio_co_spawn(benchmark::State& state) {
 }
 BENCHMARK(asio_co_spawn)->Arg(1000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
-// Bytes the runtime allocates per spawned child beyond the child's own
-// coroutine frame, reported as counters (the timing is incidental).
+// The least any lazy, awaitable task needs in its promise: whom to resume
+// when it ends, and room for its exception. What corio's frame carries on
+// top of this is the runtime's bookkeeping.
+struct minimal_task {
+  struct promise_type {
+    std::coroutine_handle<> continuation;
+    std::exception_ptr error;
+    minimal_task get_return_object() { return {std::coroutine_handle<promise_type>::from_promise(*this)}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() noexcept {}
+    void unhandled_exception() noexcept { error = std::current_exception(); }
+  };
+  std::coroutine_handle<promise_type> handle;
+};
+
+minimal_task minimal_child() { co_return; }
+
+// Memory per spawned child, reported as counters (the timing is
+// incidental): the child's frame, the frame a minimal task with the same
+// body needs, and whatever the runtime allocates beyond the frame.
 void corio_bytes_per_child(benchmark::State& state) {
   const std::int64_t n = state.range(0);
   std::size_t frame_bytes = 0;
@@ -93,6 +129,14 @@ void corio_bytes_per_child(benchmark::State& state) {
     auto t = empty_child();
     benchmark::DoNotOptimize(t);
     frame_bytes = one_frame.delta().bytes;
+  }
+  std::size_t minimal_frame_bytes = 0;
+  {
+    corio_bench::allocation_scope one_frame;
+    auto t = minimal_child();
+    benchmark::DoNotOptimize(t);  // or the compiler elides the allocation
+    minimal_frame_bytes = one_frame.delta().bytes;
+    t.handle.destroy();
   }
   corio_bench::allocation_totals run_totals;
   std::size_t base_bytes = 0;
@@ -108,9 +152,10 @@ void corio_bytes_per_child(benchmark::State& state) {
   }
   const double per_child = double(run_totals.bytes - base_bytes) / double(n);
   state.counters["frame_bytes"] = double(frame_bytes);
+  state.counters["minimal_task_frame_bytes"] = double(minimal_frame_bytes);
   state.counters["promise_bytes"] = double(sizeof(corio::task<void>::promise_type));
   state.counters["bytes_per_child"] = per_child;
-  state.counters["bookkeeping_bytes_per_child"] = per_child - double(frame_bytes);
+  state.counters["bytes_beyond_frame_per_child"] = per_child - double(frame_bytes);
   state.counters["allocations_per_child"] = double(run_totals.count) / double(n);
 }
 BENCHMARK(corio_bytes_per_child)->Arg(10000)->Iterations(3)->Unit(benchmark::kMillisecond);

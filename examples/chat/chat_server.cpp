@@ -47,9 +47,24 @@ net::awaitable<void> session(room &r, std::shared_ptr<participant> self) {
   r.leave(self);
 }
 
+// Resolves the history mirror synchronously. A private io_context run to
+// completion is fine from main(), but called from a coroutine it blocks the
+// loop that runs that coroutine.
+std::size_t count_mirrors(const std::string &host) {
+  net::io_context io;
+  std::size_t mirrors = 0;
+  tcp::resolver resolver(io);
+  resolver.async_resolve(host, "7001", [&](boost::system::error_code ec, auto results) {
+    if (!ec)
+      mirrors = results.size();
+  });
+  io.run();
+  return mirrors;
+}
+
 net::awaitable<void> announce_mirror(room &r) {
-  auto mirrors = resolve_mirror("history.example.net");
-  co_await r.broadcast("history mirrors: " + std::to_string(mirrors.size()));
+  std::size_t mirrors = count_mirrors("history.example.net");
+  co_await r.broadcast("history mirrors: " + std::to_string(mirrors));
 }
 
 net::awaitable<void> listen(room &r, tcp::acceptor acceptor) {

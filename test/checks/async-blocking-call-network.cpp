@@ -102,6 +102,10 @@ net::awaitable<void> talks_without_a_fix(tcp::socket &sock, tcp::acceptor &accep
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'boost::asio::basic_stream_socket::write_some' blocks the thread
     // CHECK-MESSAGES: :[[@LINE-2]]:5: note: co_await 'boost::asio::basic_stream_socket::async_write_some' with use_awaitable instead
   }
+  // Nor in the initializer of a static local.
+  static std::size_t first = sock.read_some(net::buffer(data));
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'boost::asio::basic_stream_socket::read_some' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-2]]:30: note: co_await 'boost::asio::basic_stream_socket::async_read_some' with use_awaitable instead
   // The free functions: a note naming their async_* form.
   net::read(sock, net::buffer(data));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::read' blocks the thread

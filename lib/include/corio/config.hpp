@@ -14,6 +14,14 @@
 #if __has_cpp_attribute(clang::coro_wrapper)
 #define CORIO_CORO_WRAPPER [[clang::coro_wrapper]]
 #endif
+// `co_await f()` on a task<T> prvalue: the callee's frame lives inside the
+// awaiting frame instead of on the heap (Clang 20+ HALO). Safe for task<T>
+// because the temporary task destroys the callee's frame before the await
+// expression ends. This makes co_await on event::wait(), semaphore::acquire(),
+// sleep_for() and friends allocation-free.
+#if __has_cpp_attribute(clang::coro_await_elidable)
+#define CORIO_CORO_AWAIT_ELIDABLE [[clang::coro_await_elidable]]
+#endif
 #endif
 
 #ifndef CORIO_CORO_RETURN_TYPE
@@ -24,4 +32,7 @@
 #endif
 #ifndef CORIO_CORO_WRAPPER
 #define CORIO_CORO_WRAPPER
+#endif
+#ifndef CORIO_CORO_AWAIT_ELIDABLE
+#define CORIO_CORO_AWAIT_ELIDABLE
 #endif

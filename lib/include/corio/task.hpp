@@ -68,7 +68,7 @@ struct task_access;
 // task_group, or given to run(). Awaiting it yields its value or rethrows
 // its exception. Destroying a task that never started frees its frame.
 template <class T>
-class [[nodiscard]] CORIO_CORO_RETURN_TYPE CORIO_CORO_LIFETIMEBOUND task {
+class [[nodiscard]] CORIO_CORO_RETURN_TYPE CORIO_CORO_LIFETIMEBOUND CORIO_CORO_AWAIT_ELIDABLE task {
   static_assert(!std::is_reference_v<T>, "corio::task<T&> is not supported; return a pointer or std::reference_wrapper");
 
  public:
@@ -120,7 +120,7 @@ class [[nodiscard]] CORIO_CORO_RETURN_TYPE CORIO_CORO_LIFETIMEBOUND task {
     if (!frame_)
       throw std::logic_error(std::string("corio::task: ") + operation +
                              " on an empty task (moved-from, or already given to spawn() or run())");
-    if (frame_.done() || frame_.promise().continuation())
+    if (frame_.done() || frame_.promise().awaited())
       throw std::logic_error(std::string("corio::task: ") + operation +
                              " on a task that was already awaited; a task runs at most once");
     return frame_;

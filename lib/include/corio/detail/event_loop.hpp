@@ -126,7 +126,7 @@ class event_loop {
   void fire_due_timers() noexcept {
     if (timers_.empty()) return;
     const time_point due = now();
-    while (!timers_.empty() && timers_.top().when <= due) {
+    while (!timers_.empty() && timers_.next_due() <= due) {
       timer& t = timers_.pop();
       t.fire(t);
     }
@@ -141,7 +141,7 @@ class event_loop {
         if (virtual_time_ || timers_.empty())
           foreign_ready_.wait(lock, arrived);
         else
-          foreign_ready_.wait_until(lock, timers_.top().when, arrived);
+          foreign_ready_.wait_until(lock, timers_.next_due(), arrived);
       }
       done = foreign_.take_all();
     }
@@ -156,7 +156,7 @@ class event_loop {
     ++idle_waits_;
     if (virtual_time_ && outstanding_foreign_ == 0) {
       // Autojump: nothing can happen before the next deadline.
-      virtual_now_ = std::max(virtual_now_, timers_.top().when);
+      virtual_now_ = std::max(virtual_now_, timers_.next_due());
       return;
     }
     // Virtual time stands still while a worker thread computes.

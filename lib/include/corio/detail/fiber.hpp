@@ -67,8 +67,10 @@ class fiber : public cancel_scope {
   }
 
  protected:
-  // Spare byte of the root task's bookkeeping: its join_handle is gone.
+  // Spare bytes of the task's bookkeeping (promise_base): a root task's
+  // join_handle is gone; the task was awaited inline instead of spawned.
   bool detached_ = false;
+  bool awaited_ = false;
 
  private:
   fiber_state state_ = fiber_state::idle;

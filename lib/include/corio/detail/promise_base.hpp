@@ -36,8 +36,12 @@ class promise_base : public fiber {
   std::exception_ptr take_error() noexcept { return static_cast<std::exception_ptr&&>(error_); }
 
   // Inline awaiting (co_await task): who resumes when this task finishes.
+  bool awaited() const noexcept { return awaited_; }
   std::coroutine_handle<> continuation() const noexcept { return continuation_; }
-  void set_continuation(std::coroutine_handle<> awaiter) noexcept { continuation_ = awaiter; }
+  void set_continuation(std::coroutine_handle<> awaiter) noexcept {
+    continuation_ = awaiter;
+    awaited_ = true;
+  }
 
   // Spawned tasks: the fiber parked in co_await on the join_handle, if any.
   fiber* joiner() const noexcept { return joiner_; }
@@ -49,8 +53,12 @@ class promise_base : public fiber {
   void set_detached() noexcept { detached_ = true; }
 
  private:
-  std::coroutine_handle<> continuation_;
-  fiber* joiner_ = nullptr;
+  // A task runs either inline under co_await or as the root of a fiber,
+  // never both, so one word tells whom its end wakes; `awaited_` says which.
+  union {
+    std::coroutine_handle<> continuation_;
+    fiber* joiner_ = nullptr;
+  };
   std::exception_ptr error_;
 };
 
