@@ -63,13 +63,14 @@ def main():
     for label, value, target, holds in rows:
         print(f"| {label} | {value} | {target or '-'} | {holds if target else '-'} |")
 
-    print("\n| benchmark | ns per item |\n|---|---|")
+    print("\n| benchmark | ns per item | heap allocations per item | page faults per item |\n|---|---|---|---|")
     for name in ["corio_spawn_join/1000", "corio_spawn_join/1000000", "floor_bare_frames/1000",
                  "floor_bare_frames/1000000", "asio_co_spawn/1000", "asio_co_spawn/1000000",
                  "corio_event_hand_off", "corio_semaphore_hand_off", "asio_timer_hand_off",
                  "corio_timers_virtual_time", "corio_timers_real_time_zero_delay",
                  "corio_to_thread_round_trip/real_time", "std_async_round_trip/real_time"]:
-        print(f"| {name} | {ns(name):.1f} |")
+        counter = lambda key: f"{benchmarks[name][key]:.4g}" if key in benchmarks[name] else "-"
+        print(f"| {name} | {ns(name):.1f} | {counter('allocations_per_item')} | {counter('page_faults_per_item')} |")
     print(f"\nchild frame: {bytes_bench['frame_bytes']:.0f} B (promise {bytes_bench['promise_bytes']:.0f} B), "
           f"minimal task frame: {bytes_bench['minimal_task_frame_bytes']:.0f} B, "
           f"heap beyond the frame: {bytes_bench['bytes_beyond_frame_per_child']:.0f} B per child, "

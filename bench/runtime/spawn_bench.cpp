@@ -28,23 +28,9 @@ corio::task<void> spawn_and_join(std::int64_t n) {
   });
 }
 
-// Minor page faults per item over the timed loop, as a counter.
-class fault_counter {
- public:
-  explicit fault_counter(benchmark::State& state) : state_(state), start_(corio_bench::minor_page_faults()) {}
-  ~fault_counter() {
-    state_.counters["page_faults_per_item"] =
-        double(corio_bench::minor_page_faults() - start_) / double(state_.iterations() * state_.range(0));
-  }
-
- private:
-  benchmark::State& state_;
-  std::size_t start_;
-};
-
 void corio_spawn_join(benchmark::State& state) {
   const std::int64_t n = state.range(0);
-  const fault_counter faults(state);
+  const corio_bench::per_item_memory_counters memory(state, n);
   for (auto _ : state) corio::run(spawn_and_join(n));
   state.SetItemsProcessed(state.iterations() * n);
 }
@@ -71,7 +57,7 @@ bare_coroutine bare_child() { co_return; }
 void floor_bare_frames(benchmark::State& state) {
   const std::int64_t n = state.range(0);
   std::vector<std::coroutine_handle<>> frames(static_cast<std::size_t>(n));
-  const fault_counter faults(state);
+  const corio_bench::per_item_memory_counters memory(state, n);
   for (auto _ : state) {
     for (auto& h : frames) h = bare_child().handle;
     for (auto h : frames) h.resume();
@@ -88,6 +74,7 @@ asio::awaitable<void> asio_empty_child() { co_return; }
 
 void asio_co_spawn(benchmark::State& state) {
   const std::int64_t n = state.range(0);
+  const corio_bench::per_item_memory_counters memory(state, n);
   for (auto _ : state) {
     asio::io_context io(1);
     std::int64_t completed = 0;

@@ -11,6 +11,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <corio/corio.hpp>
 
+#include "allocation_counter.hpp"
+
 namespace {
 
 constexpr std::int64_t hand_offs = 100000;
@@ -35,6 +37,7 @@ corio::task<void> run_event_ping_pong() {
 }
 
 void corio_event_hand_off(benchmark::State& state) {
+  const corio_bench::per_item_memory_counters memory(state, hand_offs);
   for (auto _ : state) corio::run(run_event_ping_pong());
   state.SetItemsProcessed(state.iterations() * hand_offs);
 }
@@ -61,6 +64,7 @@ corio::task<void> run_semaphore_ping_pong() {
 }
 
 void corio_semaphore_hand_off(benchmark::State& state) {
+  const corio_bench::per_item_memory_counters memory(state, hand_offs);
   for (auto _ : state) corio::run(run_semaphore_ping_pong());
   state.SetItemsProcessed(state.iterations() * hand_offs);
 }
@@ -79,6 +83,7 @@ asio::awaitable<void> asio_side(asio::steady_timer& mine, asio::steady_timer& th
 }
 
 void asio_timer_hand_off(benchmark::State& state) {
+  const corio_bench::per_item_memory_counters memory(state, hand_offs);
   for (auto _ : state) {
     asio::io_context io(1);
     asio::steady_timer a(io, asio::steady_timer::time_point::max());

@@ -8,6 +8,8 @@
 #include <random>
 #include <vector>
 
+#include "allocation_counter.hpp"
+
 namespace {
 
 constexpr std::int64_t timers = 100000;
@@ -31,6 +33,7 @@ std::vector<std::chrono::nanoseconds> random_delays(bool zero) {
 
 void corio_timers_virtual_time(benchmark::State& state) {
   const auto delays = random_delays(false);
+  const corio_bench::per_item_memory_counters memory(state, timers);
   for (auto _ : state) corio::run(all_sleepers(delays), corio::virtual_clock{});
   state.SetItemsProcessed(state.iterations() * timers);
 }
@@ -38,6 +41,7 @@ BENCHMARK(corio_timers_virtual_time)->Unit(benchmark::kMillisecond);
 
 void corio_timers_real_time_zero_delay(benchmark::State& state) {
   const auto delays = random_delays(true);
+  const corio_bench::per_item_memory_counters memory(state, timers);
   for (auto _ : state) corio::run(all_sleepers(delays));
   state.SetItemsProcessed(state.iterations() * timers);
 }
