@@ -514,24 +514,26 @@ void BlockingCallCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  // matchers::inCoroutineBody(), binding the coroutine for its return type.
-  auto InCoroutine =
-      forCallable(functionDecl(matchers::isCoroutine()).bind("coroutine"));
   auto Allowed = functionDecl(isOrInstantiatedFrom(
       tidy::matchers::matchesAnyListedRegexName(AllowedFunctions)));
-  // Name filters first: the walk up to the enclosing callable runs only for
-  // calls of a listed function.
+  // Anchored on the coroutine, walking down its own body (not into nested
+  // lambdas): no parent map is needed to find the enclosing callable.
+  auto InCoroutine = [](const auto &Statements) {
+    return functionDecl(matchers::isCoroutine(),
+                        matchers::forEachStmtInBody(Statements))
+        .bind("coroutine");
+  };
   auto AddCalls = [&](const auto &Calls) {
     Finder->addMatcher(
-        callExpr(Calls, unless(callee(Allowed)), InCoroutine).bind("call"),
+        InCoroutine(callExpr(Calls, unless(callee(Allowed))).bind("call")),
         this);
   };
   auto AddConstructions = [&](const auto &Constructions) {
-    Finder->addMatcher(cxxConstructExpr(Constructions,
-                                        unless(hasDeclaration(Allowed)),
-                                        InCoroutine)
-                           .bind("call"),
-                       this);
+    Finder->addMatcher(
+        InCoroutine(cxxConstructExpr(Constructions,
+                                     unless(hasDeclaration(Allowed)))
+                        .bind("call")),
+        this);
   };
 
   if (CheckSleep)

@@ -60,11 +60,28 @@ void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   auto Callable = functionDecl().bind("callable");
-  Finder->addMatcher(callExpr(createsLazyTask(&TaskTypes), forCallable(Callable)).bind("call"),
+  // Candidates are found from the statement downwards, through what
+  // valueUse() looks through (temporaries, parentheses, void casts, commas):
+  // asking every task-creating call for its parent instead would make clang
+  // build a parent map of the whole translation unit. check() still asks
+  // valueUse() for the final word, only for these few candidates.
+  auto TaskCall = expr(ignoringImplicit(ignoringParens(
+      callExpr(createsLazyTask(&TaskTypes), forCallable(Callable)).bind("call"))));
+  auto Comma = [](const auto &Operand) { return binaryOperator(hasOperatorName(","), Operand); };
+  // Dropped wherever it stands: the left of a comma, a cast to void.
+  Finder->addMatcher(Comma(hasLHS(TaskCall)), this);
+  Finder->addMatcher(
+      explicitCastExpr(hasDestinationType(asString("void")), hasSourceExpression(TaskCall)), this);
+  // Dropped as a statement of its own (or the right of a comma that is one).
+  // (Not the statements Sema synthesizes around a coroutine body: its
+  // get_return_object() call is a task that is returned, not dropped.)
+  Finder->addMatcher(stmt(unless(anyOf(expr(), returnStmt(), coreturnStmt(), declStmt(),
+                                       coroutineBodyStmt())),
+                          forEach(expr(ignoringImplicit(ignoringParens(
+                              expr(anyOf(TaskCall, Comma(hasRHS(TaskCall))))))))),
                      this);
   Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()), holdsLazyTask(&TaskTypes),
                              hasInitializer(expr(unless(cxxConstructExpr(argumentCountIs(0))))),
-                             hasParent(declStmt(unless(hasParent(cxxForRangeStmt())))),
                              hasDeclContext(Callable))
                          .bind("var"),
                      this);
@@ -81,7 +98,8 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   }
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (Var->isReferenced() || Var->isInvalidDecl() || Var->isInitCapture() ||
-      Var->isExceptionVariable() || !Reported.insert(Var->getLocation()).second)
+      Var->isExceptionVariable() || Var->isCXXForRangeDecl() ||
+      !Reported.insert(Var->getLocation()).second)
     return;
   diag(Var->getLocation(), "lazy task %0 of type '%1' is never awaited, "
                            "spawned or passed on, so its coroutine never runs")

@@ -37,9 +37,9 @@ class promise_base : public fiber {
 
   // Inline awaiting (co_await task): who resumes when this task finishes.
   bool awaited() const noexcept { return awaited_; }
-  std::coroutine_handle<> continuation() const noexcept { return continuation_; }
+  std::coroutine_handle<> continuation() const noexcept { return std::coroutine_handle<>::from_address(continuation_); }
   void set_continuation(std::coroutine_handle<> awaiter) noexcept {
-    continuation_ = awaiter;
+    continuation_ = awaiter.address();
     awaited_ = true;
   }
 
@@ -56,8 +56,8 @@ class promise_base : public fiber {
   // A task runs either inline under co_await or as the root of a fiber,
   // never both, so one word tells whom its end wakes; `awaited_` says which.
   union {
-    std::coroutine_handle<> continuation_;
     fiber* joiner_ = nullptr;
+    void* continuation_;  // a coroutine_handle<>'s address: keeps the union trivial
   };
   std::exception_ptr error_;
 };

@@ -93,8 +93,12 @@ class worker_pool {
       work_available_.wait(lock, [this] { return stopping_ || !jobs_.empty() || live_ > max_workers_; });
       --idle_;
       if (stopping_ && jobs_.empty()) return;
-      if (jobs_.empty()) {  // the limit was lowered: retire
+      // The limit was lowered: a surplus worker retires even if a job is
+      // queued, so the bound holds at once (taking the job would briefly run
+      // more jobs than allowed); it passes on the wake-up it may have used.
+      if (live_ > max_workers_) {
         --live_;
+        if (!jobs_.empty()) work_available_.notify_one();
         return;
       }
       pool_job& job = *jobs_.pop();
