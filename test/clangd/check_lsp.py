@@ -7,7 +7,8 @@ says a diagnostic with that code starts on its line; "fix" says a quick fix
 must be offered). Then ask for code actions at each diagnostic, apply each
 quick fix's workspace edit to the text, and compile the edited text.
 
-usage: check_lsp.py CLANGD CLANGXX PROJECT_DIR WORK_DIR
+usage: check_lsp.py CLANGD CLANGXX PROJECT_DIR WORK_DIR [INCLUDE_DIR...]
+(the include directories go into the project's compile_flags.txt)
 """
 import os
 import re
@@ -46,8 +47,11 @@ def apply_edits(text, edits):
 
 def main():
     clangd, clangxx, project, work = sys.argv[1:5]
+    includes = [f"-I{d}" for d in sys.argv[5:]]
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(project, work)
+    with open(os.path.join(work, "compile_flags.txt"), "w") as f:
+        f.write("\n".join(["-std=c++20"] + includes) + "\n")
     session = LspSession([clangd, "--log=error", "--background-index=false"], work)
     failures = []
     try:
@@ -60,7 +64,7 @@ def main():
         session.notify("initialized", {})
         sources = sorted(f for f in os.listdir(work) if f.endswith(".cpp"))
         for name in sources:
-            failures += check_file(session, clangxx, work, name)
+            failures += check_file(session, clangxx, work, name, includes)
     finally:
         session.close()
     for failure in failures:
@@ -70,7 +74,7 @@ def main():
     sys.exit(1 if failures else 0)
 
 
-def check_file(session, clangxx, work, name):
+def check_file(session, clangxx, work, name, includes):
     path = os.path.join(work, name)
     uri = f"file://{path}"
     with open(path) as f:
@@ -107,8 +111,8 @@ def check_file(session, clangxx, work, name):
         fixed_path = path + ".fixed.cpp"
         with open(fixed_path, "w") as f:
             f.write(fixed)
-        compiled = subprocess.run([clangxx, "-fsyntax-only", "-std=c++20",
-                                   f"-I{work}", fixed_path], capture_output=True, text=True)
+        compiled = subprocess.run([clangxx, "-fsyntax-only", "-std=c++20", *includes,
+                                   fixed_path], capture_output=True, text=True)
         if compiled.returncode != 0:
             failures.append(f"{name}: text after quick fixes does not compile:\n"
                             + compiled.stderr)

@@ -1,25 +1,16 @@
-// async-blocking-call as the editor shows it.
-#include <coroutine>
+// async-blocking-call: a sleep in a corio task, fixed to corio::sleep_for.
+#include <corio/corio.hpp>
+
+#include <chrono>
 #include <future>
 #include <thread>
 
-struct eager_task {
-  struct promise_type {
-    eager_task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
-
-eager_task poll_result(std::future<int> result) {
-  std::this_thread::sleep_for(std::chrono::milliseconds(5)); // LSP: async-blocking-call
-  (void)result.get(); // LSP: async-blocking-call
-  co_return;
+corio::task<int> poll_result(std::future<int> &result) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(5)); // LSP: async-blocking-call fix
+  co_return result.get(); // LSP: async-blocking-call
 }
 
-void not_a_coroutine(std::future<int> result) {
+int not_a_coroutine(std::future<int> &result) {
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  (void)result.get();
+  return result.get();
 }
