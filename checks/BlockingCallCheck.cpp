@@ -3,6 +3,7 @@
 #include "utils/CoAwaitAllowed.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/EventLoopFuture.h"
+#include "utils/LocalParentMap.h"
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
@@ -519,7 +520,7 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   // Anchored on the coroutine, walking down its own body (not into nested
   // lambdas): no parent map is needed to find the enclosing callable.
   auto InCoroutine = [](const auto &Statements) {
-    return functionDecl(matchers::isCoroutine(),
+    return functionDecl(matchers::isCoroutine(), unless(isExpansionInSystemHeader()),
                         matchers::forEachStmtInBody(Statements))
         .bind("coroutine");
   };
@@ -722,6 +723,9 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   ASTContext &Context = *Result.Context;
+  // Everything below that walks up from the call stays inside the coroutine
+  // and its enclosing class or function.
+  const helpers::LocalParentMap Parents(Context, *Coroutine);
   // A template is checked through its instantiations, and each location is
   // reported once however often it is instantiated.
   if (Coroutine->isTemplated() || isInUnevaluatedOperand(*Call, Context) ||

@@ -2,6 +2,7 @@
 #include "DetachedTaskCheck.h"
 #include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
+#include "utils/LocalParentMap.h"
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
@@ -128,8 +129,10 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
     return hasUnqualifiedDesugaredType(recordType(hasDeclaration(ClassMatcher)));
   };
   auto Add = [&](auto CallMatcher, StringRef Kind) {
-    Finder->addMatcher(callExpr(CallMatcher, callee(functionDecl().bind("callee")),
-                                optionally(forCallable(functionDecl().bind("callable"))))
+    // Not inside system headers: the standard library and frameworks detach
+    // on purpose, and a finding there would be worked out for nothing.
+    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), CallMatcher,
+                                callee(functionDecl().bind("callee")))
                            .bind(Kind),
                        this);
   };
@@ -182,10 +185,6 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto &Nodes = Result.Nodes;
-  const auto *Callable = Nodes.getNodeAs<FunctionDecl>("callable");
-  // Templates are checked through their instantiations, once per location.
-  if (Callable && Callable->isDependentContext())
-    return;
   StringRef Kind;
   const CallExpr *Call = nullptr;
   for (StringRef Candidate : {"spawn", "thread", "detach", "future", "callback", "listed"})
@@ -193,6 +192,13 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
       Kind = Candidate;
       break;
     }
+  // Parents of this file's code only: mapping the whole TU would cost more
+  // than the check.
+  const helpers::LocalParentMap Parents(*Result.Context, Call->getBeginLoc());
+  const FunctionDecl *Callable = helpers::enclosingCallable(*Call, *Result.Context);
+  // Templates are checked through their instantiations, once per location.
+  if (Callable && Callable->isDependentContext())
+    return;
   if (isInUnevaluatedOperand(*Call, *Result.Context))
     return;
   if (Kind == "future" && helpers::valueUse(*Call, *Result.Context) == helpers::ValueUse::Used)

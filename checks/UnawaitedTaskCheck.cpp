@@ -3,6 +3,7 @@
 #include "utils/CoAwaitAllowed.h"
 #include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
+#include "utils/LocalParentMap.h"
 
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -64,9 +65,10 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // valueUse() looks through (temporaries, parentheses, void casts, commas):
   // asking every task-creating call for its parent instead would make clang
   // build a parent map of the whole translation unit. check() still asks
-  // valueUse() for the final word, only for these few candidates.
+  // valueUse() for the final word, only for these few candidates, with the
+  // parents of their own file only (helpers::LocalParentMap).
   auto TaskCall = expr(ignoringImplicit(ignoringParens(
-      callExpr(createsLazyTask(&TaskTypes), forCallable(Callable)).bind("call"))));
+      callExpr(unless(isExpansionInSystemHeader()), createsLazyTask(&TaskTypes)).bind("call"))));
   auto Comma = [](const auto &Operand) { return binaryOperator(hasOperatorName(","), Operand); };
   // Dropped wherever it stands: the left of a comma, a cast to void.
   Finder->addMatcher(Comma(hasLHS(TaskCall)), this);
@@ -88,14 +90,17 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Callable = Result.Nodes.getNodeAs<FunctionDecl>("callable");
-  // Templates are checked through their instantiations, once per location.
-  if (Callable->isDependentContext())
-    return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
-    diagnoseDroppedCall(*Call, *Callable, *Result.Context);
+    const helpers::LocalParentMap Parents(*Result.Context, Call->getBeginLoc());
+    const FunctionDecl *Callable = helpers::enclosingCallable(*Call, *Result.Context);
+    // Templates are checked through their instantiations, once per location.
+    if (Callable && !Callable->isDependentContext())
+      diagnoseDroppedCall(*Call, *Callable, *Result.Context);
     return;
   }
+  const auto *Callable = Result.Nodes.getNodeAs<FunctionDecl>("callable");
+  if (Callable->isDependentContext())
+    return;
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (Var->isReferenced() || Var->isInvalidDecl() || Var->isInitCapture() ||
       Var->isExceptionVariable() || Var->isCXXForRangeDecl() ||
