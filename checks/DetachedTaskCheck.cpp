@@ -131,7 +131,7 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
   auto Add = [&](auto CallMatcher, StringRef Kind) {
     // Not inside system headers: the standard library and frameworks detach
     // on purpose, and a finding there would be worked out for nothing.
-    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), CallMatcher,
+    Finder->addMatcher(callExpr(CallMatcher, unless(isExpansionInSystemHeader()),
                                 callee(functionDecl().bind("callee")))
                            .bind(Kind),
                        this);

@@ -68,20 +68,25 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // valueUse() for the final word, only for these few candidates, with the
   // parents of their own file only (helpers::LocalParentMap).
   auto TaskCall = expr(ignoringImplicit(ignoringParens(
-      callExpr(unless(isExpansionInSystemHeader()), createsLazyTask(&TaskTypes)).bind("call"))));
+      callExpr(createsLazyTask(&TaskTypes), unless(isExpansionInSystemHeader())).bind("call"))));
   auto Comma = [](const auto &Operand) { return binaryOperator(hasOperatorName(","), Operand); };
   // Dropped wherever it stands: the left of a comma, a cast to void.
   Finder->addMatcher(Comma(hasLHS(TaskCall)), this);
   Finder->addMatcher(
       explicitCastExpr(hasDestinationType(asString("void")), hasSourceExpression(TaskCall)), this);
-  // Dropped as a statement of its own (or the right of a comma that is one).
-  // (Not the statements Sema synthesizes around a coroutine body: its
-  // get_return_object() call is a task that is returned, not dropped.)
-  Finder->addMatcher(stmt(unless(anyOf(expr(), returnStmt(), coreturnStmt(), declStmt(),
-                                       coroutineBodyStmt())),
-                          forEach(expr(ignoringImplicit(ignoringParens(
-                              expr(anyOf(TaskCall, Comma(hasRHS(TaskCall))))))))),
-                     this);
+  // Dropped as a statement of its own (or the right of a comma that is one),
+  // in each kind of statement that holds statements. One matcher per kind,
+  // so the matcher is never tried on the far more numerous expressions.
+  auto Statement = forEach(expr(ignoringImplicit(ignoringParens(
+      expr(anyOf(TaskCall, Comma(hasRHS(TaskCall))))))));
+  Finder->addMatcher(compoundStmt(Statement), this);
+  Finder->addMatcher(ifStmt(Statement), this);
+  Finder->addMatcher(forStmt(Statement), this);
+  Finder->addMatcher(cxxForRangeStmt(Statement), this);
+  Finder->addMatcher(whileStmt(Statement), this);
+  Finder->addMatcher(doStmt(Statement), this);
+  Finder->addMatcher(switchCase(Statement), this);
+  Finder->addMatcher(labelStmt(Statement), this);
   Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()), holdsLazyTask(&TaskTypes),
                              hasInitializer(expr(unless(cxxConstructExpr(argumentCountIs(0))))),
                              hasDeclContext(Callable))
