@@ -34,6 +34,6 @@ public:
 };
 
 static ClangTidyModuleRegistry::Add<AsyncModule>
-    Registration("async-module", "Checks for misuse of C++20 coroutines.");
+    Registration("corio-async-module", "Checks for misuse of C++20 coroutines.");
 
 } // namespace clang::tidy::async
