@@ -8,9 +8,8 @@
 #ifndef CORIO_CHECKS_UTILS_COAWAITALLOWED_H
 #define CORIO_CHECKS_UTILS_COAWAITALLOWED_H
 
-#include "clang/AST/ASTContext.h"
-#include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "AncestorInCallable.h"
+
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async {
@@ -18,19 +17,11 @@ namespace clang::tidy::async {
 /// Whether a co_await written in place of \p E would be well-formed, given
 /// that \p E is in a coroutine body (and not in a nested lambda).
 inline bool isCoAwaitAllowedAt(const Expr &E, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(E);
-  while (!Parents.empty()) {
-    const DynTypedNode &Parent = Parents[0];
-    if (Parent.get<CXXCatchStmt>())
-      return false;
-    if (const auto *Var = Parent.get<VarDecl>();
-        Var && Var->isLocalVarDecl() && !Var->hasLocalStorage())
-      return false;
-    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>())
-      return true;
-    Parents = Context.getParents(Parent);
-  }
-  return true;
+  return !helpers::hasAncestorInCallable(E, Context, [](const DynTypedNode &Ancestor) {
+    const auto *Var = Ancestor.get<VarDecl>();
+    return Ancestor.get<CXXCatchStmt>() ||
+           (Var && Var->isLocalVarDecl() && !Var->hasLocalStorage());
+  });
 }
 
 } // namespace clang::tidy::async

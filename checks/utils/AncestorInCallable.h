@@ -1,0 +1,35 @@
+//===- AncestorInCallable.h - look up from a node, within its callable ----===//
+//
+// Several questions about a statement ("is it in a catch handler", "in a
+// sizeof operand") are answered by its ancestors up to the function or
+// lambda it belongs to, and no further.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CORIO_CHECKS_UTILS_ANCESTORINCALLABLE_H
+#define CORIO_CHECKS_UTILS_ANCESTORINCALLABLE_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+namespace clang::tidy::async::helpers {
+
+/// Whether IsWanted holds for an ancestor of S below its closest enclosing
+/// function, lambda or block.
+template <class Predicate>
+bool hasAncestorInCallable(const Stmt &S, ASTContext &Context, Predicate IsWanted) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>() || Parent.get<BlockExpr>())
+      return false;
+    if (IsWanted(Parent))
+      return true;
+    Parents = Context.getParents(Parent);
+  }
+  return false;
+}
+
+} // namespace clang::tidy::async::helpers
+
+#endif // CORIO_CHECKS_UTILS_ANCESTORINCALLABLE_H
