@@ -128,14 +128,6 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
   auto OfClass = [](auto ClassMatcher) {
     return hasUnqualifiedDesugaredType(recordType(hasDeclaration(ClassMatcher)));
   };
-  auto Add = [&](auto CallMatcher, StringRef Kind) {
-    // Not inside system headers: the standard library and frameworks detach
-    // on purpose, and a finding there would be worked out for nothing.
-    Finder->addMatcher(callExpr(CallMatcher, unless(isExpansionInSystemHeader()),
-                                callee(functionDecl().bind("callee")))
-                           .bind(Kind),
-                       this);
-  };
   auto SpawnWithToken = [&](auto SpawnNames, auto TokenClass) {
     return callExpr(callee(functionDecl(SpawnNames)),
                     hasAnyArgument(expr(hasType(OfClass(TokenClass)))));
@@ -155,43 +147,76 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
   auto AsioDetached = ClassNamed("::asio::detached_t", "::boost::asio::detached_t");
 
   if (CheckAsio)
-    Add(SpawnWithToken(hasAnyName("::asio::co_spawn", "::boost::asio::co_spawn"), AsioDetached),
-        "spawn");
+    Patterns.push_back(
+        {"spawn", "co_spawn",
+         SpawnWithToken(hasAnyName("::asio::co_spawn", "::boost::asio::co_spawn"), AsioDetached)});
   if (CheckStdThread)
-    Add(MemberCall(hasName("detach"), ClassNamed("::std::thread", "::std::jthread")), "thread");
+    Patterns.push_back(
+        {"thread", "detach",
+         MemberCall(hasName("detach"), ClassNamed("::std::thread", "::std::jthread"))});
   if (CheckFolly) {
     auto TaskWithExecutor = ClassNamed("::folly::coro::TaskWithExecutor");
-    Add(cxxMemberCallExpr(MemberCall(hasAnyName("start", "startInlineUnsafe"), TaskWithExecutor),
-                          argumentCountIs(0)),
-        "future");
-    Add(StartWithIgnoringCallback(TaskWithExecutor), "callback");
+    for (StringRef Start : {"start", "startInlineUnsafe"})
+      Patterns.push_back(
+          {"future", Start,
+           cxxMemberCallExpr(MemberCall(hasName(Start), TaskWithExecutor), argumentCountIs(0))});
+    Patterns.push_back({"callback", "start", StartWithIgnoringCallback(TaskWithExecutor)});
   }
   if (CheckCobalt) {
-    Add(SpawnWithToken(hasName("::boost::cobalt::spawn"),
-                       ClassNamed("::boost::cobalt::detached_t", "::boost::asio::detached_t")),
-        "spawn");
-    Add(MemberCall(hasName("detach"), ClassNamed("::boost::cobalt::promise")), "detach");
+    Patterns.push_back(
+        {"spawn", "spawn",
+         SpawnWithToken(hasName("::boost::cobalt::spawn"),
+                                 ClassNamed("::boost::cobalt::detached_t",
+                                            "::boost::asio::detached_t"))});
+    Patterns.push_back(
+        {"detach", "detach",
+         MemberCall(hasName("detach"), ClassNamed("::boost::cobalt::promise"))});
   }
   if (CheckAsyncSimple) {
     auto Lazy = ClassNamed("::async_simple::coro::Lazy", "::async_simple::coro::RescheduleLazy");
-    Add(StartWithIgnoringCallback(Lazy), "callback");
-    Add(MemberCall(hasName("detach"), Lazy), "detach");
+    Patterns.push_back({"callback", "start", StartWithIgnoringCallback(Lazy)});
+    Patterns.push_back({"detach", "detach", MemberCall(hasName("detach"), Lazy)});
   }
+  // Every call is a candidate only by its callee's name, the one test cheap
+  // enough for every call of the translation unit; the patterns for that
+  // name are tried on the few that pass it.
+  std::vector<StringRef> Callees;
+  for (const Pattern &P : Patterns)
+    Callees.push_back(P.Callee);
+  if (!Callees.empty())
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(hasAnyName(Callees)).bind("callee"))).bind("candidate"),
+        this);
   if (!DetachingFunctions.empty())
-    Add(callExpr(callee(
-            functionDecl(::clang::tidy::matchers::matchesAnyListedRegexName(DetachingFunctions)))),
-        "listed");
+    Finder->addMatcher(callExpr(callee(functionDecl(::clang::tidy::matchers::matchesAnyListedRegexName(
+                                                        DetachingFunctions))
+                                           .bind("callee")))
+                           .bind("listed"),
+                       this);
+}
+
+/// Which detaching pattern Call follows ("spawn", "thread", ...), or "".
+StringRef DetachedTaskCheck::patternOf(const CallExpr &Call, const FunctionDecl &Callee,
+                                       ASTContext &Ctx) const {
+  for (const Pattern &P : Patterns)
+    if (Callee.getName() == P.Callee && !match(P.Matcher, Call, Ctx).empty())
+      return P.Kind;
+  return "";
 }
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto &Nodes = Result.Nodes;
-  StringRef Kind;
-  const CallExpr *Call = nullptr;
-  for (StringRef Candidate : {"spawn", "thread", "detach", "future", "callback", "listed"})
-    if ((Call = Nodes.getNodeAs<CallExpr>(Candidate))) {
-      Kind = Candidate;
-      break;
-    }
+  const SourceManager &SM = *Result.SourceManager;
+  const auto *Listed = Nodes.getNodeAs<CallExpr>("listed");
+  const CallExpr *Call = Listed ? Listed : Nodes.getNodeAs<CallExpr>("candidate");
+  // Not inside system headers: the standard library and frameworks detach
+  // on purpose.
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
+    return;
+  const auto &CalleeDecl = *Nodes.getNodeAs<FunctionDecl>("callee");
+  const StringRef Kind = Listed ? "listed" : patternOf(*Call, CalleeDecl, *Result.Context);
+  if (Kind.empty())
+    return;
   // Parents of this file's code only: mapping the whole TU would cost more
   // than the check.
   const helpers::LocalParentMap Parents(*Result.Context, Call->getBeginLoc());
@@ -206,7 +231,7 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Reported.insert(Call->getExprLoc()).second)
     return;
 
-  const std::string Callee = helpers::displayName(*Nodes.getNodeAs<FunctionDecl>("callee"));
+  const std::string Callee = helpers::displayName(CalleeDecl);
   if (Kind == "thread") {
     // An exception escaping a thread terminates the program; what detach
     // gives up is the join, the stop and the bound on its lifetime.

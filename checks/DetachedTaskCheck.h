@@ -3,6 +3,7 @@
 #define CORIO_CHECKS_DETACHEDTASKCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <string>
@@ -29,6 +30,7 @@ private:
   /// Where a warning was given: the instantiations of a template share their
   /// locations, and each location is reported once.
   llvm::DenseSet<SourceLocation> Reported;
+  StringRef patternOf(const CallExpr &Call, const FunctionDecl &Callee, ASTContext &Ctx) const;
   void noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine, bool IsCoSpawn,
                      ASTContext &Ctx);
 
@@ -39,6 +41,14 @@ private:
   const bool CheckAsyncSimple;
   const std::string DetachingFunctionsOption;
   const std::vector<StringRef> DetachingFunctions;
+  /// The detaching calls each framework allows: kind of finding, the
+  /// callee's unqualified name, the whole call.
+  struct Pattern {
+    StringRef Kind;
+    StringRef Callee;
+    ast_matchers::StatementMatcher Matcher;
+  };
+  std::vector<Pattern> Patterns;
 };
 
 } // namespace clang::tidy::async

@@ -1,5 +1,6 @@
 //===- NestedEventLoopCheck.cpp - async-nested-event-loop ===//
 #include "NestedEventLoopCheck.h"
+#include "utils/CoroutineMatchers.h"
 #include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
 
@@ -92,10 +93,6 @@ std::string describe(const FunctionDecl &F, bool AsCoroutine) {
   if (Method && Method->getParent()->isLambda())
     return AsCoroutine ? "a coroutine lambda" : "a lambda";
   return (AsCoroutine ? "coroutine '" : "'") + helpers::displayName(F) + "'";
-}
-
-bool isCoroutine(const FunctionDecl &F) {
-  return isa_and_nonnull<CoroutineBodyStmt>(F.getBody());
 }
 
 /// Walks a function body the way the function runs it: lambda bodies and
@@ -289,32 +286,35 @@ void NestedEventLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Extra = tidy::utils::options::parseStringList(EventLoopFunctions);
   // The project's own loops may be functions or function objects.
-  auto Listed = [&Extra](ArrayRef<StringRef> Builtin) {
+  auto Listed = [&Extra](ArrayRef<StringRef> Builtin, llvm::StringSet<> &Unqualified) {
     std::vector<StringRef> Names(Builtin.begin(), Builtin.end());
     llvm::append_range(Names, Extra);
+    for (StringRef Name : Names) {
+      auto [Scope, Last] = Name.rsplit("::");
+      Unqualified.insert(Last.empty() ? Scope : Last);
+    }
     return hasAnyName(Names);
   };
   auto RunsLoop = callExpr(anyOf(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
-                          hasArgument(0, ignoringParenImpCasts(declRefExpr(
-                                             to(varDecl(Listed(LoopObjects)).bind("loop-object")))))),
-      callee(functionDecl(Listed(LoopFunctions)))));
+      cxxOperatorCallExpr(
+          hasOverloadedOperatorName("()"),
+          hasArgument(0, ignoringParenImpCasts(declRefExpr(
+                             to(varDecl(Listed(LoopObjects, LoopObjectNames)).bind("loop-object")))))),
+      callee(functionDecl(Listed(LoopFunctions, LoopFunctionNames)))));
   auto WaitsOnLoop = cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("get", "wait"))),
                                        // A temporary future is bound to a CXXBindTemporaryExpr,
                                        // which on() does not look through.
                                        on(ignoringImplicit(matchers::eventLoopFuture())))
                          .bind("future-wait");
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()), anyOf(RunsLoop, WaitsOnLoop),
-                              callee(functionDecl().bind("loop-function")))
-                         .bind("loop-call"),
+  for (StringRef Wait : {"get", "wait"})
+    LoopFunctionNames.insert(Wait);
+  LoopCallMatcher = callExpr(unless(isExpansionInSystemHeader()), anyOf(RunsLoop, WaitsOnLoop),
+                             callee(functionDecl().bind("loop-function")))
+                        .bind("loop-call");
+
+  Finder->addMatcher(functionDecl(matchers::isCoroutine(), unless(isExpansionInSystemHeader()))
+                         .bind("coroutine"),
                      this);
-
-  // Each body is walked once for its calls: every one is a possible hop
-  // from a coroutine to a loop.
-  Finder->addMatcher(
-      functionDecl(hasBody(stmt()), unless(isExpansionInSystemHeader())).bind("function"),
-      this);
-
   Finder->addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                            ofClass(hasAnyName("::std::thread", "::std::jthread")))),
@@ -324,107 +324,116 @@ void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
 
 void NestedEventLoopCheck::check(const MatchFinder::MatchResult &Result) {
   AST = Result.Context;
-  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    const FunctionDecl *Caller = Function->getCanonicalDecl();
-    if (isCoroutine(*Function))
-      Coroutines.insert(Caller);
-    auto Record = [&](const CallExpr &Call, bool AwaitAllowed) {
-      Placements.try_emplace(&Call, Placement{Caller, AwaitAllowed});
-      const FunctionDecl *Callee = Call.getDirectCallee();
-      if (Callee && Callee->hasBody())
-        CallsFrom[Caller].push_back({Callee->getCanonicalDecl(), &Call});
-    };
-    BodyWalker Walker(Record, PostfixOperands);
-    Walker.TraverseStmt(Function->getBody());
-    // Member initialisers run in the constructor too.
-    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Function))
-      for (const CXXCtorInitializer *Init : Constructor->inits())
-        if (Init->isWritten())
-          Walker.TraverseStmt(Init->getInit());
+  if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
+    Coroutines.insert(Coroutine->getCanonicalDecl());
     return;
   }
+  const Expr *Function = asWritten(*Result.Nodes.getNodeAs<Expr>("thread-entry"));
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(Function);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    Function = AddressOf->getSubExpr()->IgnoreParens();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Function))
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      ThreadEntries.insert(F->getCanonicalDecl());
+}
 
-  if (const auto *Entry = Result.Nodes.getNodeAs<Expr>("thread-entry")) {
-    const Expr *Function = asWritten(*Entry);
-    if (const auto *AddressOf = dyn_cast<UnaryOperator>(Function);
-        AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-      Function = AddressOf->getSubExpr()->IgnoreParens();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Function))
-      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
-        ThreadEntries.insert(F->getCanonicalDecl());
-    return;
+/// The loop Call runs or waits for, if it is one (Where and Depth unset).
+std::optional<NestedEventLoopCheck::LoopCall>
+NestedEventLoopCheck::asLoopCall(const CallExpr &Call) {
+  // Names first: the full matcher is worth trying on few calls.
+  const IdentifierInfo *Name = nullptr;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+      Operator && Operator->getOperator() == OO_Call) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts());
+    Name = Ref ? Ref->getDecl()->getIdentifier() : nullptr;
+    if (!Name || !LoopObjectNames.contains(Name->getName()))
+      return std::nullopt;
+  } else {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    Name = Callee ? Callee->getIdentifier() : nullptr;
+    if (!Name || !LoopFunctionNames.contains(Name->getName()))
+      return std::nullopt;
   }
-
-  LoopCall Loop{Result.Nodes.getNodeAs<CallExpr>("loop-call"), "",
-                Result.Nodes.getNodeAs<CXXMemberCallExpr>("future-wait")};
+  SmallVector<BoundNodes, 1> Matches = match(*LoopCallMatcher, Call, *AST);
+  if (Matches.empty())
+    return std::nullopt;
+  const BoundNodes &Nodes = Matches.front();
+  LoopCall Loop{&Call, "", Nodes.getNodeAs<CXXMemberCallExpr>("future-wait"), {}, 0};
   if (Loop.FutureWait) {
     // wait() belongs to a base class in libstdc++; name the future type.
     const Expr *Future = Loop.FutureWait->getImplicitObjectArgument()->IgnoreParenImpCasts();
     Loop.Name = templateName(Future->getType()) + "::" +
                 Loop.FutureWait->getMethodDecl()->getNameAsString();
-  } else if (const auto *Object = Result.Nodes.getNodeAs<VarDecl>("loop-object")) {
+  } else if (const auto *Object = Nodes.getNodeAs<VarDecl>("loop-object")) {
     Loop.Name = helpers::displayName(*Object);
   } else {
-    Loop.Name = helpers::displayName(*Result.Nodes.getNodeAs<FunctionDecl>("loop-function"));
+    Loop.Name = helpers::displayName(*Nodes.getNodeAs<FunctionDecl>("loop-function"));
   }
-  LoopCalls.push_back(std::move(Loop));
+  return Loop;
 }
 
-void NestedEventLoopCheck::onEndOfTranslationUnit() {
-  // Breadth first from all coroutines at once: every function is reached
-  // once, by its shortest chain, so recursion terminates.
+/// Breadth first from all coroutines at once: every function is reached
+/// once, by its shortest chain, so recursion terminates, and each reached
+/// body is walked once for its loop calls and its calls onwards.
+void NestedEventLoopCheck::findLoopCalls() {
+  const SourceManager &SM = AST->getSourceManager();
   std::vector<const FunctionDecl *> Queue(Coroutines.begin(), Coroutines.end());
   for (const FunctionDecl *Coroutine : Coroutines)
     Reached.try_emplace(Coroutine, Reach{nullptr, nullptr, 0});
   for (size_t I = 0; I < Queue.size(); ++I) {
-    const FunctionDecl *Function = Queue[I];
-    unsigned Depth = Reached.lookup(Function).Depth;
-    auto Calls = CallsFrom.find(Function);
-    if (Depth == MaxCallDepth || Calls == CallsFrom.end())
+    const FunctionDecl *Caller = Queue[I];
+    const unsigned Depth = Reached.lookup(Caller).Depth;
+    const FunctionDecl *Definition = nullptr;
+    // Frameworks run their loops on purpose; their code is not ours to walk.
+    if (!Caller->hasBody(Definition) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getBeginLoc())))
       continue;
-    for (const CallSite &Site : Calls->second)
-      if (!ThreadEntries.contains(Site.Callee) &&
-          Reached.try_emplace(Site.Callee, Reach{Function, Site.Call, Depth + 1}).second)
-        Queue.push_back(Site.Callee);
+    auto Visit = [&](const CallExpr &Call, bool AwaitAllowed) {
+      if (std::optional<LoopCall> Loop = asLoopCall(Call)) {
+        Loop->Where = {Caller, AwaitAllowed};
+        Loop->Depth = Depth;
+        LoopCalls.push_back(std::move(*Loop));
+      }
+      const FunctionDecl *Callee = Call.getDirectCallee();
+      if (Depth < MaxCallDepth && Callee && Callee->hasBody() &&
+          !ThreadEntries.contains(Callee->getCanonicalDecl()) &&
+          Reached.try_emplace(Callee->getCanonicalDecl(), Reach{Caller, &Call, Depth + 1}).second)
+        Queue.push_back(Callee->getCanonicalDecl());
+    };
+    BodyWalker Walker(Visit, PostfixOperands);
+    Walker.TraverseStmt(Definition->getBody());
+    // Member initialisers run in the constructor too.
+    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
+      for (const CXXCtorInitializer *Init : Constructor->inits())
+        if (Init->isWritten())
+          Walker.TraverseStmt(Init->getInit());
   }
+}
+
+void NestedEventLoopCheck::onEndOfTranslationUnit() {
+  if (!Coroutines.empty())
+    findLoopCalls();
 
   // One diagnostic per call site, though template instantiations repeat it:
-  // the one closest to a coroutine.
-  struct Finding {
-    const LoopCall *Loop;
-    Placement Where;
-    unsigned Depth;
-  };
-  llvm::MapVector<SourceLocation, Finding> Findings;
-  for (const LoopCall &Loop : LoopCalls) {
-    auto Where = Placements.find(Loop.Call); // absent: not evaluated in a function
-    if (Where == Placements.end())
-      continue;
-    auto Reach = Reached.find(Where->second.Caller);
-    if (Reach == Reached.end())
-      continue;
-    Finding New{&Loop, Where->second, Reach->second.Depth};
-    auto [It, Inserted] = Findings.try_emplace(beginOf(*Loop.Call), New);
-    if (!Inserted && New.Depth < It->second.Depth)
-      It->second = New;
-  }
+  // the one closest to a coroutine (found first, breadth first).
+  llvm::MapVector<SourceLocation, const LoopCall *> Findings;
+  for (const LoopCall &Loop : LoopCalls)
+    Findings.try_emplace(beginOf(*Loop.Call), &Loop);
   // A function that runs a loop is reported there; its waits on futures
   // would repeat the finding (and mostly follow run(), when they are ready).
   llvm::SmallPtrSet<const FunctionDecl *, 8> RunsLoop;
-  for (const auto &[Loc, F] : Findings)
-    if (!F.Loop->FutureWait)
-      RunsLoop.insert(F.Where.Caller);
-  for (const auto &[Loc, F] : Findings)
-    if (!F.Loop->FutureWait || !RunsLoop.contains(F.Where.Caller))
-      diagnose(*F.Loop, F.Where, F.Depth);
+  for (const auto &[Loc, Loop] : Findings)
+    if (!Loop->FutureWait)
+      RunsLoop.insert(Loop->Where.Caller);
+  for (const auto &[Loc, Loop] : Findings)
+    if (!Loop->FutureWait || !RunsLoop.contains(Loop->Where.Caller))
+      diagnose(*Loop);
 
-  LoopCalls.clear();
-  Placements.clear();
-  CallsFrom.clear();
   Coroutines.clear();
   ThreadEntries.clear();
-  PostfixOperands.clear();
   Reached.clear();
+  LoopCalls.clear();
+  PostfixOperands.clear();
 }
 
 std::vector<FixItHint> NestedEventLoopCheck::fixesFor(const LoopCall &Loop,
@@ -447,8 +456,9 @@ std::vector<FixItHint> NestedEventLoopCheck::fixesFor(const LoopCall &Loop,
   return {};
 }
 
-void NestedEventLoopCheck::diagnose(const LoopCall &Loop, const Placement &Where,
-                                    unsigned Depth) {
+void NestedEventLoopCheck::diagnose(const LoopCall &Loop) {
+  const Placement &Where = Loop.Where;
+  unsigned Depth = Loop.Depth;
   // Fixes only directly in a coroutine, where co_await is allowed, and not
   // in a template instantiation, whose text other instantiations share.
   const FunctionDecl &Caller = *Where.Caller->getDefinition();

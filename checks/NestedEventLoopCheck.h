@@ -6,7 +6,9 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,12 +16,13 @@ namespace clang::tidy::async {
 
 /// Flags event loops run (or synchronously awaited) from inside a coroutine, directly or through functions it calls.
 ///
-/// Matching only records facts: which function calls which, where event
-/// loops are run, which functions are coroutines or thread entries. The
-/// call chains are solved once, at the end of the translation unit.
-/// Function bodies are walked once each, as their own function runs them
-/// (not into lambdas, local classes or unevaluated operands), which also
-/// replaces parent-map lookups.
+/// Matching only records the coroutines and thread entries of the
+/// translation unit. The call chains are solved once, at its end: breadth
+/// first from the coroutines, walking each function body that a coroutine
+/// reaches within MaxCallDepth calls once, as its own function runs it (not
+/// into lambdas, local classes or unevaluated operands), and looking for
+/// event loops only among the calls seen there. Functions no coroutine
+/// reaches are never walked, and no parent map is needed.
 ///
 /// Docs: docs/checks/async-nested-event-loop.md
 class NestedEventLoopCheck : public ClangTidyCheck {
@@ -34,20 +37,19 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// A call that runs an event loop or waits for one (FutureWait set).
-  struct LoopCall {
-    const CallExpr *Call;
-    std::string Name;
-    const CXXMemberCallExpr *FutureWait;
-  };
   /// Where a call runs: the function whose body evaluates it.
   struct Placement {
     const FunctionDecl *Caller;
     bool AwaitAllowed; // [expr.await]: not in a handler or static initializer
   };
-  struct CallSite {
-    const FunctionDecl *Callee;
+  /// A call that runs an event loop or waits for one (FutureWait set), in a
+  /// function Depth calls away from a coroutine.
+  struct LoopCall {
     const CallExpr *Call;
+    std::string Name;
+    const CXXMemberCallExpr *FutureWait;
+    Placement Where;
+    unsigned Depth;
   };
   /// How breadth-first search from the coroutines first reached a function.
   struct Reach {
@@ -56,24 +58,30 @@ private:
     unsigned Depth;
   };
 
-  void diagnose(const LoopCall &Loop, const Placement &Where, unsigned Depth);
+  void findLoopCalls();
+  std::optional<LoopCall> asLoopCall(const CallExpr &Call);
+  void diagnose(const LoopCall &Loop);
   std::vector<FixItHint> fixesFor(const LoopCall &Loop, const FunctionDecl &Coroutine,
                                   SourceLocation &FutureOrigin);
 
   const std::string EventLoopFunctions;
   const unsigned MaxCallDepth;
 
-  // Facts recorded while matching (functions and callees canonical).
+  /// What an event-loop call looks like; tried only on calls whose callee
+  /// (or function object) has one of the names below.
+  std::optional<ast_matchers::StatementMatcher> LoopCallMatcher;
+  llvm::StringSet<> LoopFunctionNames;
+  llvm::StringSet<> LoopObjectNames;
+
+  // Facts recorded while matching (functions canonical).
   ASTContext *AST = nullptr;
-  std::vector<LoopCall> LoopCalls;
-  llvm::DenseMap<const CallExpr *, Placement> Placements;
-  llvm::DenseMap<const FunctionDecl *, std::vector<CallSite>> CallsFrom;
   llvm::SetVector<const FunctionDecl *> Coroutines;
   llvm::SmallPtrSet<const FunctionDecl *, 4> ThreadEntries;
+  // Found at the end of the translation unit.
+  llvm::DenseMap<const FunctionDecl *, Reach> Reached;
+  std::vector<LoopCall> LoopCalls;
   /// Calls that are the operand of a postfix operator (`f().x`).
   llvm::SmallPtrSet<const Expr *, 16> PostfixOperands;
-  // Solved at the end of the translation unit.
-  llvm::DenseMap<const FunctionDecl *, Reach> Reached;
 };
 
 } // namespace clang::tidy::async

@@ -50,6 +50,10 @@ const FunctionDecl *namedCallee(const CallExpr &Call) {
   return Callee;
 }
 
+/// Matches a statement with attributes (`[[likely]] f();`); the upstream
+/// matcher library has none.
+const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt> attributedStmt;
+
 } // namespace
 
 UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context)
@@ -87,6 +91,7 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(doStmt(Statement), this);
   Finder->addMatcher(switchCase(Statement), this);
   Finder->addMatcher(labelStmt(Statement), this);
+  Finder->addMatcher(attributedStmt(Statement), this); // [[likely]] f();
   Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()), holdsLazyTask(&TaskTypes),
                              hasInitializer(expr(unless(cxxConstructExpr(argumentCountIs(0))))),
                              hasDeclContext(Callable))

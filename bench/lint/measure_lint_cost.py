@@ -4,19 +4,25 @@
 For each translation unit (from a compile_commands.json), runs corio-tidy
   - with only objc-forbidden-subclassing, which registers nothing on C++:
     parse + AST only (with no check at all, clang-tidy does not parse),
+  - with `-*,async-*`,
   - with `-*,async-*` and --enable-check-profile,
-alternating, --repeat times each, and reports the fastest wall time of
-each, their ratio time(-*,async-*) / time(-*), and each check's share of
-the baseline from clang-tidy's own per-check profile (matcher and check
-callback time, which is what the check adds).
+alternating, --repeat times each. It reports the median wall time of the
+first two, the median of the per-round ratios time(-*,async-*) / time(-*)
+(each round runs the two back to back, so a slow spell of the machine
+slows both and cancels out), and each check's share of the baseline from
+clang-tidy's own per-check profile (matcher, check callback and end-of-TU
+time, which is what the check adds), the fastest of the profiled runs for
+each check. The ratio comes from runs without the profile, whose timers
+would add to it.
 
 usage: measure_lint_cost.py --corio-tidy build/bin/corio-tidy -p build \
-           [--repeat 5] [--markdown] FILE...
+           [--repeat 5] FILE...
 """
 import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -49,16 +55,19 @@ def check_profile(stderr):
 def measure(args, path, entry):
     base = [args.corio_tidy, "-p", args.build_dir, "--config={}", "--quiet"]
     baseline_cmd = base + ["--checks=-*,objc-forbidden-subclassing", path]
-    full_cmd = base + ["--checks=-*,async-*", "--enable-check-profile", path]
-    baseline, full, profiles = [], [], []
+    full_cmd = base + ["--checks=-*,async-*", path]
+    profile_cmd = base + ["--checks=-*,async-*", "--enable-check-profile", path]
+    baseline, full, profile = [], [], {}
     for _ in range(args.repeat):
         t, _ = run(baseline_cmd, entry["directory"])
         baseline.append(t)
-        t, proc = run(full_cmd, entry["directory"])
+        t, _ = run(full_cmd, entry["directory"])
         full.append(t)
-        profiles.append(check_profile(proc.stderr))
-    best = min(range(args.repeat), key=lambda i: full[i])
-    return min(baseline), min(full), profiles[best]
+        _, proc = run(profile_cmd, entry["directory"])
+        for check, seconds in check_profile(proc.stderr).items():
+            profile[check] = min(seconds, profile.get(check, seconds))
+    ratio = statistics.median(f / b for f, b in zip(full, baseline))
+    return statistics.median(baseline), statistics.median(full), ratio, profile
 
 
 def main():
@@ -77,9 +86,9 @@ def main():
         path = os.path.realpath(file)
         if path not in db:
             sys.exit(f"{file} is not in {args.build_dir}/compile_commands.json")
-        baseline, full, profile = measure(args, path, db[path])
+        baseline, full, ratio, profile = measure(args, path, db[path])
         checks |= set(profile)
-        rows.append((os.path.relpath(path), baseline, full, profile))
+        rows.append((os.path.relpath(path), baseline, full, ratio, profile))
         print(f"measured {os.path.relpath(path)}", file=sys.stderr)
 
     checks = sorted(checks)
@@ -87,9 +96,9 @@ def main():
              [f"{c} %" for c in checks]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for name, baseline, full, profile in rows:
+    for name, baseline, full, ratio, profile in rows:
         shares = [f"{100 * profile.get(c, 0.0) / baseline:.2f}" for c in checks]
-        print(f"| {name} | {baseline:.3f} | {full:.3f} | {full / baseline:.3f} | "
+        print(f"| {name} | {baseline:.3f} | {full:.3f} | {ratio:.3f} | "
               + " | ".join(shares) + " |")
 
 

@@ -26,6 +26,10 @@ corio::task<void> forgets() {
   corio::with_timeout(1s, fetch(2));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the 'corio::task' returned by 'corio::with_timeout' is dropped
   // CHECK-FIXES: {{^}}  co_await corio::with_timeout(1s, fetch(2));
+  if (true)
+    [[likely]] flush();
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: the 'corio::task' returned by 'flush' is dropped
+  // CHECK-FIXES: {{^}}    {{\[\[}}likely]] co_await flush();
   auto unused = fetch(3);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: lazy task 'unused' of type 'corio::task' is never awaited, spawned or passed on, so its coroutine never runs
   co_return;
