@@ -400,13 +400,8 @@ void NestedEventLoopCheck::findLoopCalls() {
           Reached.try_emplace(Callee->getCanonicalDecl(), Reach{Caller, &Call, Depth + 1}).second)
         Queue.push_back(Callee->getCanonicalDecl());
     };
-    BodyWalker Walker(Visit, PostfixOperands);
-    Walker.TraverseStmt(Definition->getBody());
-    // Member initialisers run in the constructor too.
-    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
-      for (const CXXCtorInitializer *Init : Constructor->inits())
-        if (Init->isWritten())
-          Walker.TraverseStmt(Init->getInit());
+    // Constructors are never reached: a construction is not a CallExpr.
+    BodyWalker(Visit, PostfixOperands).TraverseStmt(Definition->getBody());
   }
 }
 
