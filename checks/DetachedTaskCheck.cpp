@@ -166,8 +166,7 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
     Patterns.push_back(
         {"spawn", "spawn",
          SpawnWithToken(hasName("::boost::cobalt::spawn"),
-                                 ClassNamed("::boost::cobalt::detached_t",
-                                            "::boost::asio::detached_t"))});
+                        ClassNamed("::boost::cobalt::detached_t", "::boost::asio::detached_t"))});
     Patterns.push_back(
         {"detach", "detach",
          MemberCall(hasName("detach"), ClassNamed("::boost::cobalt::promise"))});
@@ -187,12 +186,11 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(
         callExpr(callee(functionDecl(hasAnyName(Callees)).bind("callee"))).bind("candidate"),
         this);
-  if (!DetachingFunctions.empty())
-    Finder->addMatcher(callExpr(callee(functionDecl(::clang::tidy::matchers::matchesAnyListedRegexName(
-                                                        DetachingFunctions))
-                                           .bind("callee")))
-                           .bind("listed"),
-                       this);
+  if (!DetachingFunctions.empty()) {
+    auto ListedFunction =
+        functionDecl(::clang::tidy::matchers::matchesAnyListedRegexName(DetachingFunctions));
+    Finder->addMatcher(callExpr(callee(ListedFunction.bind("callee"))).bind("listed"), this);
+  }
 }
 
 /// Which detaching pattern Call follows ("spawn", "thread", ...), or "".

@@ -9,6 +9,7 @@
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/MapVector.h"
@@ -57,6 +58,9 @@ const StringRef LoopObjects[] = {
     "::folly::coro::blockingWait",
     "::folly::coro::blocking_wait",
 };
+
+// The waits on a future (when an event loop fulfils it).
+const StringRef FutureWaits[] = {"get", "wait"};
 
 // A blocking wait whose argument, when it is one of the framework's tasks,
 // can be co_awaited instead by a coroutine of that framework.
@@ -286,27 +290,28 @@ void NestedEventLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Extra = tidy::utils::options::parseStringList(EventLoopFunctions);
   // The project's own loops may be functions or function objects.
-  auto Listed = [&Extra](ArrayRef<StringRef> Builtin, llvm::StringSet<> &Unqualified) {
+  auto Listed = [this, &Extra](ArrayRef<StringRef> Builtin, llvm::StringSet<> &Unqualified) {
     std::vector<StringRef> Names(Builtin.begin(), Builtin.end());
     llvm::append_range(Names, Extra);
     for (StringRef Name : Names) {
       auto [Scope, Last] = Name.rsplit("::");
-      Unqualified.insert(Last.empty() ? Scope : Last);
+      StringRef Unscoped = Last.empty() ? Scope : Last;
+      Unqualified.insert(Unscoped);
+      ListsOperators |= !isValidAsciiIdentifier(Unscoped); // "operator()"
     }
     return hasAnyName(Names);
   };
-  auto RunsLoop = callExpr(anyOf(
-      cxxOperatorCallExpr(
-          hasOverloadedOperatorName("()"),
-          hasArgument(0, ignoringParenImpCasts(declRefExpr(
-                             to(varDecl(Listed(LoopObjects, LoopObjectNames)).bind("loop-object")))))),
-      callee(functionDecl(Listed(LoopFunctions, LoopFunctionNames)))));
-  auto WaitsOnLoop = cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("get", "wait"))),
+  auto LoopObject = varDecl(Listed(LoopObjects, LoopObjectNames)).bind("loop-object");
+  auto RunsLoop = callExpr(
+      anyOf(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                                hasArgument(0, ignoringParenImpCasts(declRefExpr(to(LoopObject))))),
+            callee(functionDecl(Listed(LoopFunctions, LoopFunctionNames)))));
+  auto WaitsOnLoop = cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(FutureWaits))),
                                        // A temporary future is bound to a CXXBindTemporaryExpr,
                                        // which on() does not look through.
                                        on(ignoringImplicit(matchers::eventLoopFuture())))
                          .bind("future-wait");
-  for (StringRef Wait : {"get", "wait"})
+  for (StringRef Wait : FutureWaits)
     LoopFunctionNames.insert(Wait);
   LoopCallMatcher = callExpr(unless(isExpansionInSystemHeader()), anyOf(RunsLoop, WaitsOnLoop),
                              callee(functionDecl().bind("loop-function")))
@@ -323,7 +328,7 @@ void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void NestedEventLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  AST = Result.Context;
+  AST = Result.Context; // set before the end of the TU needs it: it has a coroutine
   if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
     Coroutines.insert(Coroutine->getCanonicalDecl());
     return;
@@ -341,19 +346,20 @@ void NestedEventLoopCheck::check(const MatchFinder::MatchResult &Result) {
 std::optional<NestedEventLoopCheck::LoopCall>
 NestedEventLoopCheck::asLoopCall(const CallExpr &Call) {
   // Names first: the full matcher is worth trying on few calls.
-  const IdentifierInfo *Name = nullptr;
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
-      Operator && Operator->getOperator() == OO_Call) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts());
-    Name = Ref ? Ref->getDecl()->getIdentifier() : nullptr;
-    if (!Name || !LoopObjectNames.contains(Name->getName()))
-      return std::nullopt;
-  } else {
-    const FunctionDecl *Callee = Call.getDirectCallee();
-    Name = Callee ? Callee->getIdentifier() : nullptr;
-    if (!Name || !LoopFunctionNames.contains(Name->getName()))
-      return std::nullopt;
-  }
+  auto IsListed = [this](const NamedDecl *D, const llvm::StringSet<> &Names) {
+    if (!D)
+      return false;
+    if (const IdentifierInfo *Name = D->getIdentifier())
+      return Names.contains(Name->getName());
+    return ListsOperators && Names.contains(D->getNameAsString());
+  };
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
+  const auto *Object = Operator && Operator->getOperator() == OO_Call
+                           ? dyn_cast<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts())
+                           : nullptr;
+  if (!(Object && IsListed(Object->getDecl(), LoopObjectNames)) &&
+      !IsListed(Call.getDirectCallee(), LoopFunctionNames))
+    return std::nullopt;
   SmallVector<BoundNodes, 1> Matches = match(*LoopCallMatcher, Call, *AST);
   if (Matches.empty())
     return std::nullopt;

@@ -14,7 +14,8 @@
 
 namespace clang::tidy::async {
 
-/// Flags event loops run (or synchronously awaited) from inside a coroutine, directly or through functions it calls.
+/// Flags event loops run (or synchronously awaited) from inside a coroutine,
+/// directly or through functions it calls.
 ///
 /// Matching only records the coroutines and thread entries of the
 /// translation unit. The call chains are solved once, at its end: breadth
@@ -72,6 +73,9 @@ private:
   std::optional<ast_matchers::StatementMatcher> LoopCallMatcher;
   llvm::StringSet<> LoopFunctionNames;
   llvm::StringSet<> LoopObjectNames;
+  /// Whether EventLoopFunctions lists operators or conversions, which have
+  /// no identifier to compare.
+  bool ListsOperators = false;
 
   // Facts recorded while matching (functions canonical).
   ASTContext *AST = nullptr;

@@ -47,10 +47,16 @@ inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ASTContex
     return Child == Switch->getBody();
   if (const auto *Case = dyn_cast<SwitchCase>(&Parent))
     return Child == Case->getSubStmt();
-  if (const auto *Label = dyn_cast<LabelStmt>(&Parent))
-    return Child == Label->getSubStmt();
-  if (const auto *Attributed = dyn_cast<AttributedStmt>(&Parent))
-    return Child == Attributed->getSubStmt();
+  // A labelled or attributed statement stands where the label or the
+  // attributes do: the last one of a statement expression is its result.
+  const auto *Label = dyn_cast<LabelStmt>(&Parent);
+  const auto *Attributed = dyn_cast<AttributedStmt>(&Parent);
+  if ((Label && Child == Label->getSubStmt()) ||
+      (Attributed && Child == Attributed->getSubStmt())) {
+    const DynTypedNodeList Grandparents = Ctx.getParents(Parent);
+    const auto *Grandparent = Grandparents.size() == 1 ? Grandparents[0].get<Stmt>() : nullptr;
+    return !Grandparent || isStatementPosition(*Grandparent, &Parent, Ctx);
+  }
   return false;
 }
 } // namespace detail

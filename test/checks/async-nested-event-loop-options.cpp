@@ -1,5 +1,5 @@
 // RUN: %check_async %s async-nested-event-loop %t -- -isystem %inputs
-// RUN: %check_async --check-suffix=CUSTOM --config="{CheckOptions: {async-nested-event-loop.EventLoopFunctions: '::mylib::run_loop;mylib::Reactor::spin;::mylib::drive_once;mylib::drive_all;::mylib::block_on'}}" %s async-nested-event-loop %t -- -isystem %inputs
+// RUN: %check_async --check-suffix=CUSTOM --config="{CheckOptions: {async-nested-event-loop.EventLoopFunctions: '::mylib::run_loop;mylib::Reactor::spin;::mylib::Pump::operator();::mylib::drive_once;mylib::drive_all;::mylib::block_on'}}" %s async-nested-event-loop %t -- -isystem %inputs
 
 // EventLoopFunctions adds a project's own event loops: functions, member
 // functions or function objects, by qualified name (exact, as hasAnyName
@@ -17,6 +17,11 @@ struct Reactor {
   void spin();
   void stop();
 };
+// A loop spelled as a call operator, listed by its operator's name.
+struct Pump {
+  void operator()();
+  void operator()(int budget);
+};
 struct block_on_fn {
   template <class T> int operator()(T &&awaitable) const;
 };
@@ -31,7 +36,7 @@ void tick(mylib::Reactor &reactor) {
   // CHECK-MESSAGES-CUSTOM: :[[@LINE+13]]:3: note: coroutine 'uses_project_loops' calls 'tick' here
 }
 
-cppcoro::task<int> uses_project_loops(mylib::Reactor &reactor) {
+cppcoro::task<int> uses_project_loops(mylib::Reactor &reactor, mylib::Pump &pump) {
   mylib::run_loop();
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:3: warning: 'mylib::run_loop' runs an event loop inside a coroutine
   mylib::drive_once();
@@ -42,6 +47,10 @@ cppcoro::task<int> uses_project_loops(mylib::Reactor &reactor) {
   mylib::drive();
   reactor.stop();
   tick(reactor);
+  pump();
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:3: warning: 'mylib::Pump::operator()' runs an event loop inside a coroutine
+  pump(10);
+  // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:3: warning: 'mylib::Pump::operator()' runs an event loop inside a coroutine
   co_return mylib::block_on(value());
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:13: warning: 'mylib::block_on' runs an event loop inside a coroutine
 }

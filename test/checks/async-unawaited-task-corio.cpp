@@ -58,5 +58,11 @@ corio::task<void> negatives(corio::task_group &tg) {
   for (auto &t : pending)
     co_await std::move(t);
   co_await corio::shielded(flush());
+  // The last statement of a GNU statement expression is its value, labelled
+  // or with attributes too.
+  auto labelled = ({ done: flush(); });
+  co_await std::move(labelled);
+  auto attributed = ({ [[likely]] flush(); });
+  co_await std::move(attributed);
 }
 int main_like() { return corio::run(fetch(15)); }
