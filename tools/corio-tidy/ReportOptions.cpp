@@ -1,6 +1,7 @@
 //===- ReportOptions.cpp - corio-tidy's flags on top of clang-tidy's ------===//
 #include "ReportOptions.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace corio::report {
@@ -15,6 +16,8 @@ llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args)
   };
 
   std::vector<const char *> Rest;
+  FixFlags Fixes;
+  std::vector<size_t> FixArgs; // their indices in Rest
   for (size_t I = 0; I < Args.size(); ++I) {
     llvm::StringRef Arg = Args[I];
     if (Arg == "--") {
@@ -60,7 +63,20 @@ llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args)
       Rest.insert(Rest.end(), Args.begin() + FlagIndex, Args.begin() + I + 1);
       continue;
     }
+    if (bool *Fix = Flag == "fix"          ? &Fixes.Fix
+                    : Flag == "fix-errors" ? &Fixes.Errors
+                    : Flag == "fix-notes"  ? &Fixes.Notes
+                                           : nullptr) {
+      // A boolean option, given alone or as =true/=false like any cl::opt.
+      *Fix = !HasValue || Value == "true" || Value == "1";
+      FixArgs.push_back(Rest.size());
+    }
     Rest.push_back(Args[I]);
+  }
+  if (!Options.BaselinePath.empty() && Fixes.any()) {
+    Options.BaselineFixes = Fixes;
+    for (size_t Index : llvm::reverse(FixArgs))
+      Rest.erase(Rest.begin() + Index);
   }
   Args = std::move(Rest);
   return Options;

@@ -9,6 +9,15 @@
 
 namespace corio::report {
 
+/// clang-tidy's --fix, --fix-errors and --fix-notes (each of which fixes).
+struct FixFlags {
+  bool Fix = false;
+  bool Errors = false;
+  bool Notes = false;
+
+  bool any() const { return Fix || Errors || Notes; }
+};
+
 struct ReportOptions {
   std::string SarifPath;         ///< --export-sarif=FILE
   std::string GitLabPath;        ///< --export-gitlab=FILE
@@ -18,6 +27,9 @@ struct ReportOptions {
   /// The user's own --export-fixes=FILE: clang-tidy accepts it once, so the
   /// report reads that file instead of asking for a second one.
   std::string UserExportFixes;
+  /// clang-tidy's fix flags, taken off its command line when a baseline is
+  /// given: corio-tidy then applies the fixes of the findings left.
+  FixFlags BaselineFixes;
 
   /// Whether any corio flag was given; without one, corio-tidy is exactly
   /// clang-tidy.
@@ -31,6 +43,7 @@ struct ReportOptions {
 /// leaving clang-tidy's. Like clang-tidy's own, the flags take one or two
 /// dashes and "=VALUE" or a separate argument; nothing after "--" (compiler
 /// arguments) is looked at. Flags inside @response files are not seen.
+/// With --baseline, clang-tidy's fix flags are removed too (BaselineFixes).
 llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args);
 
 } // namespace corio::report

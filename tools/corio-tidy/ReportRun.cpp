@@ -1,6 +1,7 @@
 //===- ReportRun.cpp - clang-tidy, then SARIF/GitLab/baseline -------------===//
 #include "ReportRun.h"
 #include "Baseline.h"
+#include "BaselineFixes.h"
 #include "CheckRules.h"
 #include "Findings.h"
 #include "FunctionIndex.h"
@@ -181,7 +182,10 @@ int runWithReports(std::vector<const char *> TidyArgs, const ReportOptions &Opti
                    << (Suppressed == 1 ? "" : "s") << " suppressed by the baseline "
                    << Options.BaselinePath << "\n";
   }
-  if (!writeOutputs(Options, Findings, SourceRoot, TidyArgs[0]))
+  bool Written = writeOutputs(Options, Findings, SourceRoot, TidyArgs[0]);
+  if (Options.BaselineFixes.any())
+    Written &= applyUnsuppressedFixes(Run->Diagnostics, Findings, Options.BaselineFixes);
+  if (!Written)
     return 1;
   return exitStatus(Run->Status, Findings, Options);
 }
