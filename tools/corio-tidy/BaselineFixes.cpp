@@ -5,6 +5,7 @@
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -14,14 +15,26 @@ namespace {
 
 using FileReplacements = std::map<std::string, clang::tooling::Replacements>;
 
+/// The file a replacement edits, absolute: clang-tidy exports paths as the
+/// compiler opened them, relative to the compile command's directory.
+std::string absoluteFile(llvm::StringRef File, llvm::StringRef BuildDirectory) {
+  llvm::SmallString<256> Path(File);
+  llvm::sys::path::make_absolute(BuildDirectory, Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
 /// Adds one finding's replacements to \p All, all of them or, when one
 /// conflicts with a fix already taken, none (as clang-tidy does).
-bool addFix(const llvm::StringMap<clang::tooling::Replacements> &Fix, FileReplacements &All) {
+bool addFix(const clang::tooling::Diagnostic &Diagnostic,
+            const llvm::StringMap<clang::tooling::Replacements> &Fix, FileReplacements &All) {
   FileReplacements Trial;
-  for (const auto &[File, Replacements] : Fix) {
-    auto [It, New] = Trial.try_emplace(File.str(), All[File.str()]);
+  for (const auto &[Written, Replacements] : Fix) {
+    const std::string File = absoluteFile(Written, Diagnostic.BuildDirectory);
+    auto [It, New] = Trial.try_emplace(File, All[File]);
     for (const clang::tooling::Replacement &R : Replacements)
-      if (llvm::Error Conflict = It->second.add(R)) {
+      if (llvm::Error Conflict = It->second.add(clang::tooling::Replacement(
+              File, R.getOffset(), R.getLength(), R.getReplacementText()))) {
         llvm::consumeError(std::move(Conflict));
         return false;
       }
@@ -78,7 +91,7 @@ bool applyUnsuppressedFixes(const std::vector<clang::tooling::Diagnostic> &Diagn
       continue;
     }
     ++Suggested;
-    Taken += addFix(*Fix, All);
+    Taken += addFix(Diagnostics[I], *Fix, All);
   }
   bool Written = true;
   for (const auto &[File, Replacements] : All)
