@@ -1,8 +1,9 @@
 //===- BaselineFixes.h - --fix for the findings a baseline leaves -*- C++ -*-===//
 //
-// With --baseline, clang-tidy runs without its fix flags (it would fix the
-// baselined findings too) and corio-tidy applies the fixes of the findings
-// that are left, as clang-tidy would have.
+// With --baseline, clang-tidy first runs without its fix flags (it would fix
+// the baselined findings too). Then, when findings with fixes are left, it
+// runs again with them and a --line-filter holding just those findings'
+// lines, so clang-tidy itself applies their fixes, by its own rules.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CORIO_TIDY_BASELINEFIXES_H
@@ -11,16 +12,20 @@
 #include "Findings.h"
 #include "ReportOptions.h"
 
+#include <optional>
 #include <vector>
 
 namespace corio::report {
 
-/// Applies the fixes of the findings not suppressed by the baseline
-/// (\p Findings and \p Diagnostics in the same order) to the files, as
-/// --fix, --fix-errors and --fix-notes in \p Fixes ask; says what it did on
-/// stderr. False if a file could not be rewritten.
-bool applyUnsuppressedFixes(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
-                            const std::vector<Finding> &Findings, const FixFlags &Fixes);
+/// Runs clang-tidy (this executable, \p Argv0) with Options.FixRunArgs
+/// limited to the lines of the findings not suppressed by the baseline
+/// (\p Findings and \p Diagnostics in the same order), its stdout dropped
+/// (the first run's is what is printed) and its stderr shown. Returns its
+/// exit status, or none when no finding left has a fix to apply.
+std::optional<int>
+applyUnsuppressedFixes(const char *Argv0, const ReportOptions &Options,
+                       const std::vector<clang::tooling::Diagnostic> &Diagnostics,
+                       const std::vector<Finding> &Findings);
 
 } // namespace corio::report
 

@@ -3,8 +3,26 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <optional>
 
 namespace corio::report {
+namespace {
+
+/// A boolean flag's value the way LLVM's command line reads it.
+std::optional<bool> boolValue(llvm::StringRef Value) {
+  return llvm::StringSwitch<std::optional<bool>>(Value)
+      .Cases("", "true", "TRUE", "True", "1", true)
+      .Cases("false", "FALSE", "False", "0", false)
+      .Default(std::nullopt);
+}
+
+/// What an argument kept for clang-tidy is, for the run that applies a
+/// baseline's fixes (ReportOptions::FixRunArgs).
+enum class Kept { Plain, FixFlag, ExportFixes, LineFilter };
+
+} // namespace
 
 llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args) {
   ReportOptions Options;
@@ -15,18 +33,18 @@ llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args)
       {"write-baseline", &Options.WriteBaselinePath},
   };
 
-  std::vector<const char *> Rest;
+  std::vector<std::pair<const char *, Kept>> Rest;
   FixFlags Fixes;
-  std::vector<size_t> FixArgs; // their indices in Rest
   for (size_t I = 0; I < Args.size(); ++I) {
     llvm::StringRef Arg = Args[I];
     if (Arg == "--") {
-      Rest.insert(Rest.end(), Args.begin() + I, Args.end());
+      for (; I < Args.size(); ++I)
+        Rest.emplace_back(Args[I], Kept::Plain);
       break;
     }
     llvm::StringRef Name = Arg;
     if (I == 0 || !Name.consume_front("-")) {
-      Rest.push_back(Args[I]);
+      Rest.emplace_back(Args[I], Kept::Plain);
       continue;
     }
     Name.consume_front("-");
@@ -54,31 +72,45 @@ llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args)
       *Known->second = std::move(*File);
       continue;
     }
-    if (Flag == "export-fixes") {
+    if (Flag == "export-fixes" || Flag == "line-filter") {
+      const Kept Kind = Flag == "export-fixes" ? Kept::ExportFixes : Kept::LineFilter;
       size_t FlagIndex = I;
-      llvm::Expected<std::string> File = TakeValue();
-      if (!File)
-        return File.takeError();
-      Options.UserExportFixes = std::move(*File);
-      Rest.insert(Rest.end(), Args.begin() + FlagIndex, Args.begin() + I + 1);
+      llvm::Expected<std::string> FlagValue = TakeValue();
+      if (!FlagValue)
+        return FlagValue.takeError();
+      if (Kind == Kept::ExportFixes)
+        Options.UserExportFixes = std::move(*FlagValue);
+      for (size_t Taken = FlagIndex; Taken <= I; ++Taken)
+        Rest.emplace_back(Args[Taken], Kind);
       continue;
     }
     if (bool *Fix = Flag == "fix"          ? &Fixes.Fix
                     : Flag == "fix-errors" ? &Fixes.Errors
                     : Flag == "fix-notes"  ? &Fixes.Notes
                                            : nullptr) {
-      // A boolean option, given alone or as =true/=false like any cl::opt.
-      *Fix = !HasValue || Value == "true" || Value == "1";
-      FixArgs.push_back(Rest.size());
+      std::optional<bool> On = boolValue(HasValue ? Value : "");
+      if (!On)
+        return llvm::createStringError("corio-tidy: --%s takes true or false, not '%s'",
+                                       Flag.str().c_str(), Value.str().c_str());
+      *Fix = *On;
+      Rest.emplace_back(Args[I], Kept::FixFlag);
+      continue;
     }
-    Rest.push_back(Args[I]);
+    Rest.emplace_back(Args[I], Kept::Plain);
   }
-  if (!Options.BaselinePath.empty() && Fixes.any()) {
+
+  // With a baseline, the first run fixes nothing; a second run with the
+  // fix flags, its own line filter and no export applies the fixes.
+  const bool BaselineFixes = !Options.BaselinePath.empty() && Fixes.any();
+  if (BaselineFixes)
     Options.BaselineFixes = Fixes;
-    for (size_t Index : llvm::reverse(FixArgs))
-      Rest.erase(Rest.begin() + Index);
+  Args.clear();
+  for (const auto &[Arg, Kind] : Rest) {
+    if (!BaselineFixes || Kind != Kept::FixFlag)
+      Args.push_back(Arg);
+    if (BaselineFixes && Kind != Kept::ExportFixes && Kind != Kept::LineFilter)
+      Options.FixRunArgs.push_back(Arg);
   }
-  Args = std::move(Rest);
   return Options;
 }
 

@@ -28,8 +28,11 @@ struct ReportOptions {
   /// report reads that file instead of asking for a second one.
   std::string UserExportFixes;
   /// clang-tidy's fix flags, taken off its command line when a baseline is
-  /// given: corio-tidy then applies the fixes of the findings left.
+  /// given: the findings are worked out without them, then FixRunArgs (the
+  /// fix flags kept, --export-fixes and --line-filter taken off) run
+  /// clang-tidy again, limited to the lines of the findings left.
   FixFlags BaselineFixes;
+  std::vector<const char *> FixRunArgs;
 
   /// Whether any corio flag was given; without one, corio-tidy is exactly
   /// clang-tidy.

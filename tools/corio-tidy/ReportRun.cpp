@@ -182,12 +182,14 @@ int runWithReports(std::vector<const char *> TidyArgs, const ReportOptions &Opti
                    << (Suppressed == 1 ? "" : "s") << " suppressed by the baseline "
                    << Options.BaselinePath << "\n";
   }
-  bool Written = writeOutputs(Options, Findings, SourceRoot, TidyArgs[0]);
-  if (Options.BaselineFixes.any())
-    Written &= applyUnsuppressedFixes(Run->Diagnostics, Findings, Options.BaselineFixes);
-  if (!Written)
+  if (!writeOutputs(Options, Findings, SourceRoot, TidyArgs[0]))
     return 1;
-  return exitStatus(Run->Status, Findings, Options);
+  int TidyStatus = Run->Status;
+  if (Options.BaselineFixes.any())
+    if (std::optional<int> FixStatus =
+            applyUnsuppressedFixes(TidyArgs[0], Options, Run->Diagnostics, Findings))
+      TidyStatus = *FixStatus < 0 ? 1 : *FixStatus;
+  return exitStatus(TidyStatus, Findings, Options);
 }
 
 } // namespace corio::report
