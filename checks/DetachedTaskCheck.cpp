@@ -2,12 +2,10 @@
 #include "DetachedTaskCheck.h"
 #include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
-#include "utils/LocalParentMap.h"
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -47,10 +45,11 @@ bool isTaskGroup(QualType Type) {
 /// The innermost corio::task_group (object or reference) that code at Call
 /// can name: a local declared before it in an enclosing block, or else a
 /// parameter of the coroutine.
-const VarDecl *taskGroupInScope(const Stmt &Call, const FunctionDecl &Coroutine, ASTContext &Ctx) {
+const VarDecl *taskGroupInScope(const Stmt &Call, const FunctionDecl &Coroutine,
+                                helpers::ParentIndex &Index) {
   const Stmt *Current = &Call;
   while (true) {
-    const DynTypedNodeList Parents = Ctx.getParents(*Current);
+    const DynTypedNodeList Parents = Index.get(*Current);
     if (Parents.size() != 1)
       break;
     const auto *Parent = Parents[0].get<Stmt>();
@@ -215,16 +214,16 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const StringRef Kind = Listed ? "listed" : patternOf(*Call, CalleeDecl, *Result.Context);
   if (Kind.empty())
     return;
-  // Parents of this file's code only: mapping the whole TU would cost more
-  // than the check.
-  const helpers::LocalParentMap Parents(*Result.Context, Call->getBeginLoc());
-  const FunctionDecl *Callable = helpers::enclosingCallable(*Call, *Result.Context);
+  // Parents of the call's own top-level declaration only: mapping the whole
+  // TU would cost more than the check.
+  helpers::ParentIndex &Parents = this->Parents.forContext(*Result.Context);
+  const FunctionDecl *Callable = helpers::enclosingCallable(*Call, Parents);
   // Templates are checked through their instantiations, once per location.
   if (Callable && Callable->isDependentContext())
     return;
-  if (isInUnevaluatedOperand(*Call, *Result.Context))
+  if (isInUnevaluatedOperand(*Call, Parents))
     return;
-  if (Kind == "future" && helpers::valueUse(*Call, *Result.Context) == helpers::ValueUse::Used)
+  if (Kind == "future" && helpers::valueUse(*Call, Parents) == helpers::ValueUse::Used)
     return;
   if (!Reported.insert(Call->getExprLoc()).second)
     return;
@@ -244,15 +243,15 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&
       isSpecializationOf(Callable->getReturnType(), "corio::task"))
     noteTaskGroup(*Call, *Callable,
-                  Kind == "spawn" && StringRef(Callee).ends_with("asio::co_spawn"),
-                  *Result.Context);
+                  Kind == "spawn" && StringRef(Callee).ends_with("asio::co_spawn"), Parents);
 }
 
 /// In a corio::task coroutine the structured replacement is a task_group;
 /// for co_spawn of a corio::task with a group at hand, say exactly how.
 void DetachedTaskCheck::noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine,
-                                      bool IsCoSpawn, ASTContext &Ctx) {
-  const VarDecl *Group = IsCoSpawn ? taskGroupInScope(Call, Coroutine, Ctx) : nullptr;
+                                      bool IsCoSpawn, helpers::ParentIndex &Parents) {
+  ASTContext &Ctx = Parents.context();
+  const VarDecl *Group = IsCoSpawn ? taskGroupInScope(Call, Coroutine, Parents) : nullptr;
   const Expr *Task = Group ? corioTaskArgument(Call) : nullptr;
   if (!Task || Call.getBeginLoc().isMacroID() || Call.getEndLoc().isMacroID() ||
       Task->getBeginLoc().isMacroID() || Task->getEndLoc().isMacroID()) {
