@@ -3,6 +3,7 @@
 #include "utils/CoAwaitAllowed.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/EventLoopFuture.h"
+#include "utils/QualifiedLookup.h"
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
@@ -357,27 +358,6 @@ bool containsSuspension(const Expr &E, ASTContext &Context) {
   return !match(expr(hasDescendant(stmt(anyOf(coawaitExpr(), coyieldExpr())))),
                 E, Context)
               .empty();
-}
-
-/// Whether \p QualifiedName ("corio::sleep_for") is declared before \p Loc,
-/// so a fix-it using it needs no new #include.
-bool isDeclaredBefore(StringRef QualifiedName, SourceLocation Loc,
-                      ASTContext &Context) {
-  const DeclContext *Scope = Context.getTranslationUnitDecl();
-  const NamedDecl *Found = nullptr;
-  SmallVector<StringRef, 4> Parts;
-  QualifiedName.split(Parts, "::");
-  for (StringRef Part : Parts) {
-    if (!Scope)
-      return false;
-    DeclContextLookupResult Result = Scope->lookup(&Context.Idents.get(Part));
-    if (Result.empty())
-      return false;
-    Found = Result.front();
-    Scope = dyn_cast<DeclContext>(Found);
-  }
-  return Found && Context.getSourceManager().isBeforeInTranslationUnit(
-                      Found->getLocation(), Loc);
 }
 
 /// Adds `#include Header` to \p Fix unless \p Name is declared already.
@@ -766,7 +746,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceLocation Loc = Call->getBeginLoc();
   auto AddInclude = [&](std::vector<FixItHint> &Fix, StringRef Name,
                         StringRef Header) {
-    if (!isDeclaredBefore(Name, Loc, Context))
+    if (!helpers::isDeclaredBefore(Name, Loc, Context))
       if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
               Context.getSourceManager().getFileID(Loc), Header))
         Fix.push_back(*Include);
@@ -789,7 +769,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   // adds a header once per file, and --fix would apply it with a warning's
   // fix but not with a note's.
   if (Fixable && Fix.empty() && Flavour.IsCorioTask && Api.MovableToThread &&
-      (WrapInToThread || isDeclaredBefore("corio::to_thread", Loc, Context)))
+      (WrapInToThread || helpers::isDeclaredBefore("corio::to_thread", Loc, Context)))
     Wrap = toThreadFix(*Call, Parents, AddInclude);
 
   {

@@ -5,6 +5,7 @@
 #include "utils/ParentIndex.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -24,6 +25,8 @@ public:
     return LangOpts.CPlusPlus20;
   }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
@@ -56,6 +59,8 @@ private:
     ast_matchers::StatementMatcher Matcher;
   };
   std::vector<Pattern> Patterns;
+  /// Adds <corio/asio.hpp> for a corio::from_asio fix.
+  utils::IncludeInserter Inserter;
 };
 
 } // namespace clang::tidy::async
