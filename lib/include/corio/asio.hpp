@@ -136,26 +136,19 @@ task<detail::awaitable_value_t<F>> from_asio(Executor ex, F f) {
 
 }  // namespace corio
 
-#if defined(CORIO_ASIO_STANDALONE)
-namespace asio {
-#else
-namespace boost::asio {
-#endif
-
 // Every initiating function with `corio::use_task` returns a corio::task.
+// Declared by qualified name, so CORIO_ASIO_NAMESPACE may be an alias.
 template <class R, class... Args>
-class async_result<::corio::use_task_t, R(Args...)> {
+class CORIO_ASIO_NAMESPACE::async_result<::corio::use_task_t, R(Args...)> {
  public:
   using signature = ::corio::detail::op_signature<std::decay_t<Args>...>;
   using return_type = ::corio::detail::asio_task<typename signature::result>;
 
   template <class Initiation, class... InitArgs>
   static return_type initiate(Initiation&& initiation, ::corio::use_task_t, InitArgs&&... args) {
-    return return_type(::corio::detail::run_asio_op<signature>("corio::use_task",
-                                                   static_cast<std::tuple<std::decay_t<Args>...>*>(nullptr),
-                                                   std::decay_t<Initiation>(std::forward<Initiation>(initiation)),
-                                                   std::decay_t<InitArgs>(std::forward<InitArgs>(args))...));
+    return return_type(::corio::detail::run_asio_op<signature>(
+        "corio::use_task", static_cast<std::tuple<std::decay_t<Args>...>*>(nullptr),
+        std::decay_t<Initiation>(std::forward<Initiation>(initiation)),
+        std::decay_t<InitArgs>(std::forward<InitArgs>(args))...));
   }
 };
-
-}  // namespace boost::asio / asio

@@ -81,7 +81,8 @@ inline bool is_operation_aborted(const std::exception_ptr& error) noexcept {
   try {
     std::rethrow_exception(error);
   } catch (const asio_ns::system_error& e) {
-    return e.code() == asio_ns::net::error::operation_aborted;
+    // make_error_code by ADL: Boost's or standalone Asio's, whichever it is.
+    return e.code() == asio_ns::error_code(make_error_code(asio_ns::net::error::operation_aborted));
   } catch (const cancelled_error&) {
     return true;
   } catch (...) {
