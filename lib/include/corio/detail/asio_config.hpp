@@ -6,7 +6,8 @@
 #include <asio.hpp>
 #include <system_error>
 // The namespace that holds io_context, async_result, cancellation_signal...
-#define CORIO_ASIO_NAMESPACE ::asio
+// (no leading ::, which g++ rejects in the class-head of a specialisation)
+#define CORIO_ASIO_NAMESPACE asio
 namespace corio::detail::asio_ns {
 namespace net = ::asio;
 using error_code = std::error_code;
@@ -16,7 +17,7 @@ using system_error = std::system_error;
 #include <boost/asio.hpp>
 #include <boost/system/error_code.hpp>
 #include <boost/system/system_error.hpp>
-#define CORIO_ASIO_NAMESPACE ::boost::asio
+#define CORIO_ASIO_NAMESPACE boost::asio
 namespace corio::detail::asio_ns {
 namespace net = ::boost::asio;
 using error_code = ::boost::system::error_code;
