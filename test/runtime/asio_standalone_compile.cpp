@@ -5,6 +5,9 @@
 #define CORIO_ASIO_STANDALONE
 #include <corio/asio.hpp>
 
+#include <cstdio>
+#include <exception>
+
 namespace {
 
 asio::awaitable<int> answer() { co_return 42; }
@@ -20,6 +23,11 @@ asio::awaitable<int> answer() { co_return 42; }
 }  // namespace
 
 int main() {
-  asio::io_context io;
-  return corio::run_on(io, uses_every_entry_point()) == 42 ? 0 : 1;
+  try {
+    asio::io_context io;
+    return corio::run_on(io, uses_every_entry_point()) == 42 ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 1;
+  }
 }

@@ -407,7 +407,8 @@ TEST(UseTask, AnAlreadyCancelledTaskDoesNotStartTheOperation) {
         co_await net::async_initiate<const corio::use_task_t&, void(error_code)>(
             [&started](auto handler) {
               started = true;
-              net::post(net::get_associated_executor(handler), [h = std::move(handler)]() mutable { std::move(h)(error_code()); });
+              auto ex = net::get_associated_executor(handler);
+              net::post(ex, [h = std::move(handler)]() mutable { std::move(h)(error_code()); });
             },
             corio::use_task);
       } catch (const corio::cancelled_error&) {

@@ -83,7 +83,16 @@ class asio_driver final : public loop_driver {
     after_io();
   }
 
-  void wake() noexcept override { asio_ns::net::post(io_, [] {}); }
+  // Posting may fail to allocate; stopping io wakes this thread too, and
+  // after_io then tells that stop from one the program asked for.
+  void wake() noexcept override {
+    try {
+      asio_ns::net::post(io_, [] {});
+    } catch (...) {
+      woken_by_stop_.store(true, std::memory_order_release);
+      io_.stop();
+    }
+  }
 
   // Called on a thread that is not the loop's, by a corio completion that
   // io ran there: run_on does not share io with other threads. Stopping io
@@ -114,7 +123,9 @@ class asio_driver final : public loop_driver {
   }
 
   void after_io() noexcept {
-    if (io_.stopped()) {
+    if (io_.stopped() && woken_by_stop_.exchange(false, std::memory_order_acq_rel)) {
+      io_.restart();  // only wake() stopped it
+    } else if (io_.stopped()) {
       // Someone called io.stop() (or report_foreign_thread did): the corio
       // tasks cannot wait for Asio any more. Cancel them, and keep io going
       // just long enough for them to unwind; run_on reports it afterwards.
@@ -137,6 +148,7 @@ class asio_driver final : public loop_driver {
   asio_ns::net::executor_work_guard<io_context::executor_type> work_;
   std::exception_ptr handler_error_;
   std::atomic<bool> foreign_thread_seen_{false};
+  std::atomic<bool> woken_by_stop_{false};
   bool stop_seen_ = false;
   bool cancelled_ = false;
 };

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <coroutine>
+#include <cstdint>
 #include <exception>
 #include <optional>
 #include <stdexcept>
@@ -36,7 +37,7 @@ struct values_result<Value> {
   using type = Value;
 };
 
-enum class outcome_kind { values, error_code, exception };
+enum class outcome_kind : std::uint8_t { values, error_code, exception };
 
 template <class... Args>
 struct op_signature {
