@@ -28,6 +28,23 @@ struct foreign_completion {
   foreign_completion*& queue_next() noexcept { return next; }
 };
 
+// An outside event source that drives an idle loop instead of the loop's
+// own condition variable: corio::run_on's io_context (corio/asio.hpp). All
+// three are called on the loop's thread except wake().
+class loop_driver {
+ public:
+  using time_point = std::chrono::steady_clock::time_point;
+  // Runs outside work that is ready now, without blocking (between ticks).
+  virtual void poll() = 0;
+  // Blocks until some outside work ran, `deadline` (if any) passed, or wake().
+  virtual void wait(const time_point* deadline) = 0;
+  // Any thread, with the loop's foreign lock held: a foreign completion is queued.
+  virtual void wake() noexcept = 0;
+
+ protected:
+  ~loop_driver() = default;
+};
+
 class event_loop {
  public:
   using time_point = std::chrono::steady_clock::time_point;
@@ -74,6 +91,13 @@ class event_loop {
     std::lock_guard<std::mutex> lock(foreign_mutex_);
     foreign_.push(done);
     foreign_ready_.notify_one();
+    if (driver_ != nullptr) driver_->wake();
+  }
+
+  // Hands idle waits to `driver` (nullptr: the loop's own condition variable).
+  void set_driver(loop_driver* driver) noexcept {
+    std::lock_guard<std::mutex> lock(foreign_mutex_);
+    driver_ = driver;
   }
 
   // Runs fibers until `root` finishes.
@@ -83,6 +107,7 @@ class event_loop {
     while (!root_finished_) {
       if (outstanding_foreign_ != 0) take_foreign_completions(false);
       fire_due_timers();
+      if (driver_ != nullptr && !ready_.empty()) driver_->poll();  // outside work keeps running
       run_ready_fibers();
       if (!root_finished_ && ready_.empty()) wait_for_work(root);
     }
@@ -154,6 +179,10 @@ class event_loop {
   void wait_for_work(fiber& root) {
     if (timers_.empty() && outstanding_foreign_ == 0) return break_deadlock(root);
     ++idle_waits_;
+    if (driver_ != nullptr) {
+      const time_point due = timers_.empty() ? time_point() : timers_.next_due();
+      return driver_->wait(timers_.empty() ? nullptr : &due);
+    }
     if (virtual_time_ && outstanding_foreign_ == 0) {
       // Autojump: nothing can happen before the next deadline.
       virtual_now_ = std::max(virtual_now_, timers_.next_due());
@@ -191,6 +220,7 @@ class event_loop {
   std::mutex foreign_mutex_;
   std::condition_variable foreign_ready_;
   intrusive_fifo<foreign_completion> foreign_;
+  loop_driver* driver_ = nullptr;
 };
 
 }  // namespace corio::detail
