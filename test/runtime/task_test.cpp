@@ -76,6 +76,20 @@ TEST(Task, DeepAwaitChainsUseConstantStack) {
   EXPECT_THROW(run_virtual([]() -> task<void> { co_await throw_at_bottom(100000); }), failure);
 }
 
+task<int> hit(int i) { co_return i; }
+
+// Issue 20: a loop awaiting tasks that finish without suspending. Each await
+// and each return is a transfer; without guaranteed tail calls (g++ below
+// -O2) they used to nest until the stack overflowed.
+TEST(Task, LoopsOfSynchronousAwaitsUseConstantStack) {
+  const long long sum = run_virtual([]() -> task<long long> {
+    long long total = 0;
+    for (int i = 0; i < 1000000; ++i) total += co_await hit(i);
+    co_return total;
+  });
+  EXPECT_EQ(sum, 499999500000LL);
+}
+
 TEST(Task, AwaitingAMovedFromTaskIsALogicError) {
   run_virtual([]() -> task<void> {
     task<int> t = answer();

@@ -36,3 +36,18 @@
 #ifndef CORIO_CORO_AWAIT_ELIDABLE
 #define CORIO_CORO_AWAIT_ELIDABLE
 #endif
+
+// Awaiting a task and returning to the awaiter use symmetric transfer. Clang
+// makes that a guaranteed tail call at every optimisation level; g++ only
+// when it optimises sibling calls (-O2 and up), so below -O2 a loop of awaits
+// on tasks that finish without suspending overflows the stack. With the
+// trampoline, each transfer returns to the event loop, which resumes the next
+// coroutine: constant stack whatever the optimisation level. Define
+// CORIO_TASK_TRAMPOLINE to 0 or 1 to choose; the default is 1 except for clang.
+#ifndef CORIO_TASK_TRAMPOLINE
+#if defined(__clang__)
+#define CORIO_TASK_TRAMPOLINE 0
+#else
+#define CORIO_TASK_TRAMPOLINE 1
+#endif
+#endif

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "corio/config.hpp"
+#include "corio/detail/event_loop.hpp"
 #include "corio/detail/promise_base.hpp"
 
 namespace corio {
@@ -99,7 +100,7 @@ class [[nodiscard]] CORIO_CORO_RETURN_TYPE CORIO_CORO_LIFETIMEBOUND CORIO_CORO_A
     bool await_ready() const noexcept { return false; }
     std::coroutine_handle<> await_suspend(std::coroutine_handle<> awaiting) noexcept {
       frame_.promise().set_continuation(awaiting);
-      return frame_;
+      return detail::transfer_to(frame_);
     }
     T await_resume() { return frame_.promise().take_result(); }
 

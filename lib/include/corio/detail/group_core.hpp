@@ -128,7 +128,7 @@ class group_core : public owned_scope {
 };
 
 inline std::coroutine_handle<> on_task_finished(promise_base& promise, std::coroutine_handle<> self) noexcept {
-  if (promise.awaited()) return promise.continuation();  // awaited inline
+  if (promise.awaited()) return transfer_to(promise.continuation());  // awaited inline
   if (promise.parent() == nullptr) {  // the task given to run()
     promise.set_state(fiber_state::finished);
     event_loop::current()->root_finished();
