@@ -75,6 +75,7 @@ class [[nodiscard]] CORIO_CORO_RETURN_TYPE CORIO_CORO_LIFETIMEBOUND CORIO_CORO_A
  public:
   using promise_type = detail::task_promise<T>;
   using value_type = T;
+  using corio_awaitable = void;
 
   task() noexcept = default;
   task(task&& other) noexcept : frame_(std::exchange(other.frame_, nullptr)) {}

@@ -98,6 +98,7 @@ class group_core : public owned_scope {
   // child. Cancellation cannot interrupt it (it reaches the children instead).
   class join_children {
    public:
+    using corio_awaitable = void;
     explicit join_children(group_core& group) noexcept : group_(group) {}
     bool await_ready() noexcept {
       if (group_.live_children_ != 0) return false;
