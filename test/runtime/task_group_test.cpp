@@ -1,5 +1,6 @@
 // task_group semantics 1, 2, 4, 7, 8 and 9 (spawn misuse) of issue 3; spawning into a failing group (issue 20).
 #include <memory>
+#include <string>
 
 #include "test_support.hpp"
 
@@ -413,6 +414,60 @@ TEST(TaskGroup, ChildSpawnedIntoACancelledGroupStartsCancelled) {
   });
   EXPECT_TRUE(ran);
   EXPECT_TRUE(cancelled);
+}
+
+// Issue 20, item 10: spawn(f, args...) keeps f (and the arguments) in the
+// child's frame until the child finishes.
+TEST(TaskGroup, SpawnOfACallableKeepsItAliveUntilTheChildFinishes) {
+  tracked::reset();
+  int sum = 0;
+  int live_while_running = 0;
+  int by_ref = 0;
+  run_virtual([&]() -> task<void> {
+    co_await with_task_group([&](task_group& g) -> task<void> {
+      const std::vector<int> values{1, 2, 3};
+      g.spawn([values, &sum, &live_while_running, keep = tracked{}]() -> task<void> {
+        co_await corio::sleep_for(1s);  // long after the statement that made the lambda
+        for (const int v : values) sum += v;
+        live_while_running = tracked::live;
+      });
+      auto h = g.spawn(
+          [](int a, const std::string& s) -> task<int> {
+            co_await corio::yield();
+            co_return a + static_cast<int>(s.size());  // `s` is the child's own copy
+          },
+          40, std::string("ab"));
+      g.spawn(
+          [](int& out) -> task<void> {
+            co_await corio::yield();
+            out = 5;
+          },
+          std::ref(by_ref));
+      EXPECT_EQ(co_await h, 42);
+    });
+  });
+  EXPECT_EQ(sum, 6);
+  EXPECT_EQ(live_while_running, 1);
+  EXPECT_EQ(by_ref, 5);
+  EXPECT_EQ(tracked::live, 0);
+}
+
+TEST(TaskGroup, SpawnOfAFailingCallableFailsTheGroup) {
+  std::vector<int> ids;
+  run_virtual([&]() -> task<void> {
+    try {
+      co_await with_task_group([](task_group& g) -> task<void> {
+        g.spawn([id = 4]() -> task<void> {
+          co_await corio::yield();
+          throw failure(id);
+        });
+        co_return;
+      });
+    } catch (const corio::exception_group& eg) {
+      ids = failure_ids(eg);
+    }
+  });
+  EXPECT_EQ(ids, std::vector<int>{4});
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <coroutine>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -46,6 +47,26 @@ class task_promise : public promise_base {
   std::optional<T> value_;
 };
 
+// task<T&>: the promise keeps the address; the referred-to object is never
+// copied or moved.
+template <class T>
+class task_promise<T&> : public promise_base {
+ public:
+  task<T&> get_return_object() noexcept;
+  void return_value(T& value) noexcept { value_ = std::addressof(value); }
+  T& take_result() {
+    if (failed()) std::rethrow_exception(take_error());
+    return *value_;
+  }
+  T& result() {
+    if (failed()) std::rethrow_exception(error());
+    return *value_;
+  }
+
+ private:
+  T* value_ = nullptr;
+};
+
 template <>
 class task_promise<void> : public promise_base {
  public:
@@ -70,7 +91,7 @@ struct task_access;
 // its exception. Destroying a task that never started frees its frame.
 template <class T>
 class [[nodiscard]] CORIO_CORO_RETURN_TYPE CORIO_CORO_LIFETIMEBOUND CORIO_CORO_AWAIT_ELIDABLE task {
-  static_assert(!std::is_reference_v<T>, "corio::task<T&> is not supported; return a pointer or std::reference_wrapper");
+  static_assert(!std::is_rvalue_reference_v<T>, "corio::task<T&&> is not supported; return a T, or a task<T&>");
 
  public:
   using promise_type = detail::task_promise<T>;
@@ -136,6 +157,10 @@ namespace detail {
 template <class T>
 task<T> task_promise<T>::get_return_object() noexcept {
   return task<T>(std::coroutine_handle<task_promise<T>>::from_promise(*this));
+}
+template <class T>
+task<T&> task_promise<T&>::get_return_object() noexcept {
+  return task<T&>(std::coroutine_handle<task_promise<T&>>::from_promise(*this));
 }
 inline task<void> task_promise<void>::get_return_object() noexcept {
   return task<void>(std::coroutine_handle<task_promise<void>>::from_promise(*this));

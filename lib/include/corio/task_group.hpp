@@ -4,6 +4,7 @@
 #include <concepts>
 #include <coroutine>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <type_traits>
@@ -117,7 +118,7 @@ class join_handle {
             "corio::join_handle: co_await on a child that failed; its exception was delivered by its group (in the "
             "exception_group); check failed() or exception() (or call result()) instead of awaiting it");
       }
-      if constexpr (MoveResult && !std::is_void_v<T>)
+      if constexpr (MoveResult && !std::is_void_v<T> && !std::is_reference_v<T>)
         return std::move(child_.result());
       else
         return child_.result();
@@ -164,7 +165,18 @@ class join_handle {
 
 namespace detail {
 struct group_runner;
+
+template <class T>
+inline constexpr bool is_task_v = false;
+template <class T>
+inline constexpr bool is_task_v<task<T>> = true;
+
+// The frame of this coroutine owns `f` and `args` until f's task is done.
+template <class R, class F, class... Args>
+task<R> keep_alive_call(F f, Args... args) {
+  co_return co_await std::invoke(f, std::move(args)...);
 }
+}  // namespace detail
 
 // A nursery: lives exactly as long as the with_task_group call that made it.
 class task_group {
@@ -187,6 +199,25 @@ class task_group {
     auto frame = detail::task_access::release(child, "corio::task_group::spawn");
     core_.start_child(frame.promise(), frame);
     return join_handle<T>(frame);
+  }
+
+  // Starts `f(args...)` as a child, keeping `f` and the arguments alive in
+  // the child's frame until the child finishes (asio::co_spawn's and Trio's
+  // start_soon(fn, *args) form). So `f` may be a coroutine lambda with
+  // captures, and the arguments may be temporaries: they are moved into the
+  // frame and passed to `f` from there (wrap in std::ref to pass a
+  // reference). `f` must return a corio::task.
+  template <class F, class... Args>
+    requires(!detail::is_task_v<std::remove_cvref_t<F>>)
+  auto spawn(F f, Args... args) {
+    static_assert(std::is_invocable_v<F&, Args&&...>,
+                  "corio::task_group::spawn: f must be callable as f(args...) (arguments passed from the child's frame "
+                  "as rvalues; wrap references in std::ref)");
+    using result_task = std::invoke_result_t<F&, Args&&...>;
+    static_assert(detail::is_task_v<result_task>,
+                  "corio::task_group::spawn: f(args...) must return a corio::task<R>; to spawn a task, pass it: "
+                  "spawn(make_task())");
+    return spawn(detail::keep_alive_call<typename result_task::value_type>(std::move(f), std::move(args)...));
   }
 
   // Cancels the body and every child. Unless something failed, the group
@@ -224,7 +255,9 @@ struct group_runner {
     task_group group(event_loop::running("corio::with_task_group"));
     group_core& core = group.core_;
     // Only a non-void body has a value to keep.
-    [[maybe_unused]] std::optional<std::conditional_t<std::is_void_v<R>, std::monostate, R>> value;
+    using stored = std::conditional_t<std::is_void_v<R>, std::monostate,
+                                      std::conditional_t<std::is_reference_v<R>, std::reference_wrapper<std::remove_reference_t<R>>, R>>;
+    [[maybe_unused]] std::optional<stored> value;
     try {
       if constexpr (std::is_void_v<R>)
         co_await body(group);
