@@ -21,7 +21,10 @@ using namespace std::chrono_literals;
 
 // Stand-ins for the application.
 struct json {
+  json() = default;
+  explicit json(int v) : value(v) {}
   int value = 0;
+  std::string text;  // not trivially copyable, like a real json value
 };
 struct Order {};
 struct Profile {
@@ -68,7 +71,7 @@ corio::task<std::string> read_file(std::string path) {
   co_await corio::yield();
   co_return "contents of " + path;
 }
-Document cpu_intensive_parse(std::string bytes) { return Document{bytes.size()}; }
+Document cpu_intensive_parse(const std::string& bytes) { return Document{bytes.size()}; }
 corio::task<resource> acquire_resource(std::string id) {
   co_await corio::yield();
   co_return resource{std::move(id)};
@@ -106,6 +109,7 @@ corio::task<std::vector<json>> fetch_with_timeout(std::vector<std::string> urls,
     co_return;
   }));
   std::vector<json> results;                    // every child has finished here
+  results.reserve(tasks.size());
   for (auto& t : tasks) results.push_back(std::move(t.result()));
   co_return results;
 }
@@ -127,6 +131,7 @@ class rate_limited_client {
       co_return;
     });
     std::vector<json> results;                  // all complete here, as after `async with`
+    results.reserve(requests.size());
     for (auto& r : requests) results.push_back(std::move(r.result()));
     co_return results;
   }
@@ -156,7 +161,8 @@ corio::task<batch_outcome> process_batch(std::vector<json> items) {
     if (others) out.other_errors = others->exceptions();
     co_return out;
   }
-  for (auto& t : tasks) out.results.push_back(std::move(t.result()));   // the `else:` branch
+  out.results.reserve(tasks.size());             // the `else:` branch
+  for (auto& t : tasks) out.results.push_back(std::move(t.result()));
   co_return out;
 }
 
@@ -170,6 +176,7 @@ corio::task<Document> load(std::string path) {
 // Cooperative cancellation for long computations:
 corio::task<Index> build_index(std::vector<Doc> docs) {
   co_return co_await corio::with_timeout(10s, corio::to_thread(
+      // NOLINTNEXTLINE(performance-unnecessary-value-param): as docs/runtime.md shows it
       [](std::stop_token stop, std::vector<Doc> d) {
         Index index;
         for (auto& doc : d) {

@@ -62,6 +62,8 @@ task<T> run_finally(task<T> body, F cleanup) {
   if (body_error) std::rethrow_exception(body_error);
   if constexpr (std::is_void_v<T>)
     co_return;
+  else if constexpr (std::is_reference_v<T>)
+    co_return value->get();
   else
     co_return std::move(*value);
 }

@@ -21,6 +21,9 @@ class task;
 
 namespace detail {
 
+template <class>
+inline constexpr bool dependent_false = false;
+
 template <class T>
 class task_promise : public promise_base {
  public:
@@ -54,6 +57,15 @@ class task_promise<T&> : public promise_base {
  public:
   task<T&> get_return_object() noexcept;
   void return_value(T& value) noexcept { value_ = std::addressof(value); }
+  // `co_return 42;` from a task<const int&> would bind to a temporary that
+  // dies before the awaiter sees it.
+  template <class U>
+    requires(!std::is_lvalue_reference_v<U>)
+  void return_value(U&&) {
+    static_assert(dependent_false<U>,
+                  "corio::task<T&>: co_return of a temporary would leave the awaiter a dangling reference; return an "
+                  "object that outlives the task, or make it a task<T>");
+  }
   T& take_result() {
     if (failed()) std::rethrow_exception(take_error());
     return *value_;

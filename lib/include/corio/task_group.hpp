@@ -236,9 +236,6 @@ class task_group {
 
 namespace detail {
 
-template <class>
-inline constexpr bool dependent_false = false;
-
 template <class Task>
 struct task_result {};
 template <class T>
@@ -276,22 +273,25 @@ struct group_runner {
       co_return;
     } else {
       if (!value) throw cancelled_error();
-      co_return std::move(*value);
+      if constexpr (std::is_reference_v<R>)
+        co_return value->get();
+      else
+        co_return std::move(*value);
     }
   }
 };
 
 }  // namespace detail
 
-// Runs body(group) and then waits until every child has finished. The group
-// cannot outlive this call, so no child outlives its scope. Failures come out
-// as one exception_group (body's included, in completion order); a
-// cancellation from outside comes out as cancelled_error.
 // What with_task_group accepts: a callable that takes the group by
 // reference and returns a corio::task (a coroutine lambda usually).
 template <class F>
 concept task_group_body = std::invocable<F&, task_group&> && requires { typename detail::group_result_t<F>; };
 
+// Runs body(group) and then waits until every child has finished. The group
+// cannot outlive this call, so no child outlives its scope. Failures come out
+// as one exception_group (body's included, in completion order); a
+// cancellation from outside comes out as cancelled_error.
 template <class F>
 CORIO_CORO_WRAPPER auto with_task_group(F body) {
   if constexpr (task_group_body<F>) {
