@@ -12,7 +12,9 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
+#include "corio/config.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/intrusive_fifo.hpp"
 #include "corio/detail/timer_heap.hpp"
@@ -115,6 +117,12 @@ class event_loop {
 
   void root_finished() noexcept { root_finished_ = true; }
 
+  // The trampoline (CORIO_TASK_TRAMPOLINE): while the loop resumes a fiber,
+  // a task-to-task transfer parks the next coroutine here and returns; the
+  // loop resumes it, so the stack does not grow with each transfer.
+  bool trampolining() const noexcept { return trampolining_; }
+  void hand_off(std::coroutine_handle<> next) noexcept { handoff_ = next; }
+
   // True if run() had to cancel everything to escape a deadlock.
   bool deadlocked() const noexcept { return deadlocked_; }
 
@@ -143,7 +151,17 @@ class event_loop {
     while (fiber* f = batch.pop()) {
       f->set_state(fiber_state::running);
       running_ = f;
+#if CORIO_TASK_TRAMPOLINE
+      trampolining_ = true;
+      std::coroutine_handle<> next = f->resume_point();
+      do {
+        next.resume();  // may finish and free f
+        next = std::exchange(handoff_, nullptr);
+      } while (next);
+      trampolining_ = false;
+#else
       f->resume_point().resume();  // may finish and free f
+#endif
     }
     running_ = nullptr;
   }
@@ -215,6 +233,8 @@ class event_loop {
   bool virtual_time_;
   bool root_finished_ = false;
   bool deadlocked_ = false;
+  bool trampolining_ = false;
+  std::coroutine_handle<> handoff_;
   time_point virtual_now_;
 
   std::mutex foreign_mutex_;
@@ -222,5 +242,18 @@ class event_loop {
   intrusive_fifo<foreign_completion> foreign_;
   loop_driver* driver_ = nullptr;
 };
+
+// Where a task-to-task transfer goes: straight to `next` (symmetric
+// transfer), or, with the trampoline, back to the loop, which resumes `next`.
+inline std::coroutine_handle<> transfer_to(std::coroutine_handle<> next) noexcept {
+#if CORIO_TASK_TRAMPOLINE
+  event_loop* loop = event_loop::current();
+  if (loop != nullptr && loop->trampolining()) {
+    loop->hand_off(next);
+    return std::noop_coroutine();
+  }
+#endif
+  return next;
+}
 
 }  // namespace corio::detail
