@@ -99,6 +99,8 @@ template <class Signature, class Initiation, class ArgsTuple, class... Args>
 class asio_op final : private suspension, private foreign_completion {
  public:
   using result_type = typename Signature::result;
+  // Parks and cancels through corio's suspension: a corio awaitable.
+  using corio_awaitable = void;
 
   asio_op(Initiation& initiation, ArgsTuple& args, const char* operation) noexcept
       : suspension{&on_cancel}, initiation_(initiation), args_(args), operation_(operation) {}
