@@ -37,13 +37,16 @@ T_START=$(date +%s)
 log() { echo "fresh-machine: $*"; }
 die() { echo "fresh-machine: FAIL: $*" >&2; exit 1; }
 
+PHASE=
 phase_start() { PHASE=$1; PHASE_T0=$(date +%s); log "== $PHASE"; }
 phase_end() {
   local dt=$(( $(date +%s) - PHASE_T0 ))
   TIMINGS+=("$(printf '%6ds  %s' "$dt" "$PHASE")")
   log "== $PHASE: done in ${dt}s"
+  PHASE=
 }
 print_timings() {
+  [ -n "$PHASE" ] && TIMINGS+=("$(printf '%6ds  %s: DID NOT FINISH' "$(( $(date +%s) - PHASE_T0 ))" "$PHASE")")
   [ ${#TIMINGS[@]} -gt 0 ] || return 0
   echo "fresh-machine: phase times:"
   printf '  %s\n' "${TIMINGS[@]}"

@@ -95,9 +95,11 @@ install_packages() {
   fi
   echo "corio: installing $(wc -w <<<"$missing") missing packages (apt-get install --no-install-recommends):"
   print_groups missing
+  local t0=$SECONDS
   apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  echo "corio: installed in $(( SECONDS - t0 ))s"
 }
 
 configure_and_build() {
