@@ -197,111 +197,118 @@ sources_key() {
 }
 
 # ---------------------------------------------------------------------------
+# All of it in one function: bash parses it whole before running any of it,
+# so editing or checking out this file during a run cannot derail the run.
+main() {
 
-[ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot and mounts); run it as root"
-command -v unshare >/dev/null || die "needs unshare (util-linux)"
-git -C "$CORIO_ROOT" rev-parse --verify -q HEAD >/dev/null || die "$CORIO_ROOT is not a git checkout"
-HEAD_SHA=$(git -C "$CORIO_ROOT" rev-parse HEAD)
-if [ -n "$(git -C "$CORIO_ROOT" status --porcelain --untracked-files=no)" ]; then
-  log "note: uncommitted changes in $CORIO_ROOT are not tested (the root gets a clone of HEAD)"
-fi
-ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
-MIRROR=$(host_mirror)
-KEY="$SUITE-minbase-$ARCH-$(date -u +%Y%m%d)-$(sources_key)"
-TARBALL=$CACHE_DIR/$KEY.tar.gz
-log "HEAD $HEAD_SHA, $SUITE/$ARCH from $MIRROR, cache $TARBALL"
+  [ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot and mounts); run it as root"
+  command -v unshare >/dev/null || die "needs unshare (util-linux)"
+  git -C "$CORIO_ROOT" rev-parse --verify -q HEAD >/dev/null || die "$CORIO_ROOT is not a git checkout"
+  HEAD_SHA=$(git -C "$CORIO_ROOT" rev-parse HEAD)
+  if [ -n "$(git -C "$CORIO_ROOT" status --porcelain --untracked-files=no)" ]; then
+    log "note: uncommitted changes in $CORIO_ROOT are not tested (the root gets a clone of HEAD)"
+  fi
+  ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
+  MIRROR=$(host_mirror)
+  KEY="$SUITE-minbase-$ARCH-$(date -u +%Y%m%d)-$(sources_key)"
+  TARBALL=$CACHE_DIR/$KEY.tar.gz
+  log "HEAD $HEAD_SHA, $SUITE/$ARCH from $MIRROR, cache $TARBALL"
 
-phase_start "host: debootstrap present"
-if ! command -v debootstrap >/dev/null; then
-  log "installing debootstrap on the host"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
-fi
-phase_end
-
-mkdir -p "$WORK_PARENT"
-ROOT=$(mktemp -d "$WORK_PARENT/corio-fresh-root.XXXXXX")
-chmod 755 "$ROOT"
-
-if [ -f "$TARBALL" ]; then
-  phase_start "bare root: from the cache ($(basename "$TARBALL"))"
-  tar -xzf "$TARBALL" -C "$ROOT" --numeric-owner
+  phase_start "host: debootstrap present"
+  if ! command -v debootstrap >/dev/null; then
+    log "installing debootstrap on the host"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+  fi
   phase_end
-else
-  phase_start "bare root: debootstrap --variant=minbase $SUITE (not cached yet)"
-  run_waiting debootstrap --variant=minbase --arch="$ARCH" "$SUITE" "$ROOT" "$MIRROR" \
-    > "$ROOT.debootstrap.log" 2>&1 || { tail -n 30 "$ROOT.debootstrap.log" >&2; rm -f "$ROOT.debootstrap.log"; die "debootstrap failed"; }
-  rm -f "$ROOT.debootstrap.log"
-  copy_apt_config "$ROOT"
-  rm -rf "$ROOT"/var/lib/apt/lists/* "$ROOT"/var/cache/apt/archives/*.deb
+
+  mkdir -p "$WORK_PARENT"
+  ROOT=$(mktemp -d "$WORK_PARENT/corio-fresh-root.XXXXXX")
+  chmod 755 "$ROOT"
+
+  if [ -f "$TARBALL" ]; then
+    phase_start "bare root: from the cache ($(basename "$TARBALL"))"
+    tar -xzf "$TARBALL" -C "$ROOT" --numeric-owner
+    phase_end
+  else
+    phase_start "bare root: debootstrap --variant=minbase $SUITE (not cached yet)"
+    run_waiting debootstrap --variant=minbase --arch="$ARCH" "$SUITE" "$ROOT" "$MIRROR" \
+      > "$ROOT.debootstrap.log" 2>&1 || { tail -n 30 "$ROOT.debootstrap.log" >&2; rm -f "$ROOT.debootstrap.log"; die "debootstrap failed"; }
+    rm -f "$ROOT.debootstrap.log"
+    copy_apt_config "$ROOT"
+    rm -rf "$ROOT"/var/lib/apt/lists/* "$ROOT"/var/cache/apt/archives/*.deb
+    phase_end
+    phase_start "bare root: caching it"
+    mkdir -p "$CACHE_DIR"
+    tar -czf "$TARBALL.tmp.$$" -C "$ROOT" --numeric-owner --one-file-system .
+    mv "$TARBALL.tmp.$$" "$TARBALL"
+    # Older roots (other days, other sources) are stale.
+    find "$CACHE_DIR" -maxdepth 1 -name "$SUITE-minbase-*.tar.gz" ! -name "$KEY.tar.gz" -delete
+    log "cached: $TARBALL ($(du -h "$TARBALL" | cut -f1))"
+    phase_end
+  fi
+
+  phase_start "root: host DNS, a clean clone of HEAD, a non-root user"
+  # Per run, not cached: DNS is the host's business and may change.
+  cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf"
+  mkdir -p "$ROOT$(dirname "$SRC_IN_ROOT")"
+  git clone --quiet --no-checkout "$CORIO_ROOT" "$ROOT$SRC_IN_ROOT"
+  git -C "$ROOT$SRC_IN_ROOT" checkout --quiet --detach "$HEAD_SHA"
+  [ ! -e "$ROOT$SRC_IN_ROOT/build" ] || die "the clone has a build/"
+  in_root -- useradd --create-home --shell /bin/bash "$TEST_USER"
   phase_end
-  phase_start "bare root: caching it"
-  mkdir -p "$CACHE_DIR"
-  tar -czf "$TARBALL.tmp.$$" -C "$ROOT" --numeric-owner --one-file-system .
-  mv "$TARBALL.tmp.$$" "$TARBALL"
-  # Older roots (other days, other sources) are stale.
-  find "$CACHE_DIR" -maxdepth 1 -name "$SUITE-minbase-*.tar.gz" ! -name "$KEY.tar.gz" -delete
-  log "cached: $TARBALL ($(du -h "$TARBALL" | cut -f1))"
+
+  phase_start "setup.sh as non-root before install: must list packages and exit non-zero"
+  out=$ROOT/tmp/setup-nonroot.out
+  rc=0
+  in_root --user "$TEST_USER" -- bash "$SRC_IN_ROOT/tools/setup.sh" > "$out" 2>&1 || rc=$?
+  cat "$out"
+  [ "$rc" -ne 0 ] || die "setup.sh as non-root on a bare root exited 0"
+  grep -q '^  sudo apt-get install --no-install-recommends .*protobuf-compiler-grpc' "$out" \
+    || die "setup.sh as non-root did not print the install command"
+  for group in "build tools" "compilers" "LLVM/Clang 22 libraries" "clangd's gRPC/protobuf deps" \
+               "test libraries" "Boost"; do
+    grep -qF "  $group" "$out" || die "setup.sh as non-root did not list the group '$group'"
+  done
+  [ ! -e "$ROOT$SRC_IN_ROOT/build" ] || die "setup.sh as non-root created build/"
+  log "ok: exit $rc, package list and install command printed"
   phase_end
-fi
 
-phase_start "root: host DNS, a clean clone of HEAD, a non-root user"
-# Per run, not cached: DNS is the host's business and may change.
-cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf"
-mkdir -p "$ROOT$(dirname "$SRC_IN_ROOT")"
-git clone --quiet --no-checkout "$CORIO_ROOT" "$ROOT$SRC_IN_ROOT"
-git -C "$ROOT$SRC_IN_ROOT" checkout --quiet --detach "$HEAD_SHA"
-[ ! -e "$ROOT$SRC_IN_ROOT/build" ] || die "the clone has a build/"
-in_root -- useradd --create-home --shell /bin/bash "$TEST_USER"
-phase_end
+  phase_start "setup.sh without dpkg/apt (a non-Debian system): must list packages and exit non-zero"
+  # A PATH with everything in /usr/bin and /bin except dpkg* and apt*.
+  in_root -- bash -c 'mkdir -p /tmp/no-dpkg && for f in /usr/bin/* /usr/sbin/*; do
+    case ${f##*/} in dpkg*|apt*) ;; *) ln -sf "$f" /tmp/no-dpkg/ ;; esac; done'
+  out=$ROOT/tmp/setup-nodpkg.out
+  rc=0
+  in_root --env PATH=/tmp/no-dpkg -- /bin/bash "$SRC_IN_ROOT/tools/setup.sh" > "$out" 2>&1 || rc=$?
+  cat "$out"
+  [ "$rc" -ne 0 ] || die "setup.sh without dpkg/apt exited 0"
+  grep -q 'no dpkg/apt' "$out" && grep -q '^  sudo apt-get install --no-install-recommends .*libboost1.81-dev' "$out" \
+    || die "setup.sh without dpkg/apt did not print the package list and command"
+  rm -rf "$ROOT/tmp/no-dpkg"
+  log "ok: exit $rc"
+  phase_end
 
-phase_start "setup.sh as non-root before install: must list packages and exit non-zero"
-out=$ROOT/tmp/setup-nonroot.out
-rc=0
-in_root --user "$TEST_USER" -- bash "$SRC_IN_ROOT/tools/setup.sh" > "$out" 2>&1 || rc=$?
-cat "$out"
-[ "$rc" -ne 0 ] || die "setup.sh as non-root on a bare root exited 0"
-grep -q '^  sudo apt-get install --no-install-recommends .*protobuf-compiler-grpc' "$out" \
-  || die "setup.sh as non-root did not print the install command"
-for group in "build tools" "compilers" "LLVM/Clang 22 libraries" "clangd's gRPC/protobuf deps" \
-             "test libraries" "Boost"; do
-  grep -qF "  $group" "$out" || die "setup.sh as non-root did not list the group '$group'"
-done
-[ ! -e "$ROOT$SRC_IN_ROOT/build" ] || die "setup.sh as non-root created build/"
-log "ok: exit $rc, package list and install command printed"
-phase_end
+  phase_start "bash tools/demo.sh (installs the packages, configures, builds, lints examples/)"
+  in_root -- bash -c "cd $SRC_IN_ROOT && bash tools/demo.sh"
+  phase_end
 
-phase_start "setup.sh without dpkg/apt (a non-Debian system): must list packages and exit non-zero"
-# A PATH with everything in /usr/bin and /bin except dpkg* and apt*.
-in_root -- bash -c 'mkdir -p /tmp/no-dpkg && for f in /usr/bin/* /usr/sbin/*; do
-  case ${f##*/} in dpkg*|apt*) ;; *) ln -sf "$f" /tmp/no-dpkg/ ;; esac; done'
-out=$ROOT/tmp/setup-nodpkg.out
-rc=0
-in_root --env PATH=/tmp/no-dpkg -- /bin/bash "$SRC_IN_ROOT/tools/setup.sh" > "$out" 2>&1 || rc=$?
-cat "$out"
-[ "$rc" -ne 0 ] || die "setup.sh without dpkg/apt exited 0"
-grep -q 'no dpkg/apt' "$out" && grep -q '^  sudo apt-get install --no-install-recommends .*libboost1.81-dev' "$out" \
-  || die "setup.sh without dpkg/apt did not print the package list and command"
-rm -rf "$ROOT/tmp/no-dpkg"
-log "ok: exit $rc"
-phase_end
+  phase_start "bash tools/test.sh (every test)"
+  in_root -- bash -c "cd $SRC_IN_ROOT && bash tools/test.sh"
+  phase_end
 
-phase_start "bash tools/demo.sh (installs the packages, configures, builds, lints examples/)"
-in_root -- bash -c "cd $SRC_IN_ROOT && bash tools/demo.sh"
-phase_end
+  phase_start "setup.sh as non-root with everything installed: must build and exit 0"
+  chown -R "$(in_root -- id -u "$TEST_USER"):$(in_root -- id -g "$TEST_USER")" "$ROOT$SRC_IN_ROOT"
+  in_root --user "$TEST_USER" -- bash "$SRC_IN_ROOT/tools/setup.sh" > "$ROOT/tmp/setup-user.out" 2>&1 \
+    || { cat "$ROOT/tmp/setup-user.out"; die "setup.sh as non-root with everything installed failed"; }
+  tail -n 3 "$ROOT/tmp/setup-user.out"
+  phase_end
 
-phase_start "bash tools/test.sh (every test)"
-in_root -- bash -c "cd $SRC_IN_ROOT && bash tools/test.sh"
-phase_end
+  phase_start "cleanup"
+  # The EXIT trap deletes the root; timed here so the summary shows it.
+  rm -rf --one-file-system "$ROOT" && ROOT=
+  phase_end
+}
 
-phase_start "setup.sh as non-root with everything installed: must build and exit 0"
-chown -R "$(in_root -- id -u "$TEST_USER"):$(in_root -- id -g "$TEST_USER")" "$ROOT$SRC_IN_ROOT"
-in_root --user "$TEST_USER" -- bash "$SRC_IN_ROOT/tools/setup.sh" > "$ROOT/tmp/setup-user.out" 2>&1 \
-  || { cat "$ROOT/tmp/setup-user.out"; die "setup.sh as non-root with everything installed failed"; }
-tail -n 3 "$ROOT/tmp/setup-user.out"
-phase_end
-
-phase_start "cleanup"
-# The EXIT trap deletes the root; timed here so the summary shows it.
-rm -rf --one-file-system "$ROOT" && ROOT=
-phase_end
+main "$@"
+exit
