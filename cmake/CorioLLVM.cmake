@@ -22,6 +22,16 @@ endif()
 # Debian's clangd libraries link the remote index (gRPC + protobuf); their
 # imported targets must exist before ClangTargets.cmake names them.
 find_package(Protobuf REQUIRED)
+# Debian's gRPCTargets.cmake stops configuring with "The imported target
+# gRPC::grpc_cpp_plugin references the file /usr/bin/grpc_cpp_plugin but this
+# file does not exist" unless protobuf-compiler-grpc is installed (we never run
+# the plugin; the file only has to exist). Say which package, before that.
+if(EXISTS "/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/cmake/grpc/gRPCTargets.cmake"
+   AND NOT EXISTS "/usr/bin/grpc_cpp_plugin" AND NOT gRPC_DIR)
+  message(FATAL_ERROR
+    "Debian's gRPC CMake package needs /usr/bin/grpc_cpp_plugin: install "
+    "protobuf-compiler-grpc (tools/setup.sh does this).")
+endif()
 find_package(gRPC CONFIG REQUIRED)
 find_package(Clang CONFIG REQUIRED)
 message(STATUS "corio: using LLVM ${LLVM_PACKAGE_VERSION} from ${LLVM_DIR}")
