@@ -80,7 +80,10 @@ ParentIndex &ParentIndex::forContext(ASTContext &NewContext) {
   return *this;
 }
 
-DynTypedNodeList ParentIndex::get(const DynTypedNode &Node) {
+DynTypedNodeList ParentIndex::get(const DynTypedNode &Asked) {
+  // A copy: Asked may be an element of a list this index returned, which
+  // indexing a new root moves.
+  const DynTypedNode Node = Asked;
   auto Found = Parents.find(Node);
   if (Found == Parents.end()) {
     if (!indexRootsHolding(Node))

@@ -34,7 +34,8 @@ public:
 
   /// The parents of Node: statements, declarations, and the decltype
   /// specifiers that hold expressions (other type locations are looked
-  /// through). A top-level declaration has none.
+  /// through). A top-level declaration has none. The list stays valid until
+  /// a node outside the declarations indexed so far is asked about.
   DynTypedNodeList get(const DynTypedNode &Node);
   template <class T> DynTypedNodeList get(const T &Node) {
     return get(DynTypedNode::create(Node));
