@@ -29,6 +29,24 @@ namespace corio::detail {
 
 class promise_base;
 
+// An awaiter that can be neither copied nor moved (an Asio operation in
+// flight), awaited through a reference: g++ 12 copies the object that
+// await_transform returns a reference to.
+template <class Awaiter>
+class awaiter_ref {
+ public:
+  explicit awaiter_ref(Awaiter& awaiter) noexcept : awaiter_(awaiter) {}
+  decltype(auto) await_ready() { return awaiter_.await_ready(); }
+  template <class Handle>
+  decltype(auto) await_suspend(Handle handle) {
+    return awaiter_.await_suspend(handle);
+  }
+  decltype(auto) await_resume() { return awaiter_.await_resume(); }
+
+ private:
+  Awaiter& awaiter_;
+};
+
 // Where control goes when a task finishes: to its awaiter (symmetric
 // transfer, so await chains of any depth use constant stack) or, for a
 // fiber's root task, to the loop after notifying the run or the group.
@@ -53,13 +71,16 @@ class promise_base : public fiber {
   // Every co_await in a corio task goes through here: only corio's own
   // awaitables (and those that opt in) pass.
   template <class A>
-  A&& await_transform(A&& operand) noexcept {
+  decltype(auto) await_transform(A&& operand) noexcept {
     static_assert(awaitable<A>,
                   "corio::task: co_await on an awaitable that is not corio's; the event loop can neither park nor "
                   "cancel a task in it. co_await corio's own operations, adapt Asio operations with corio::use_task "
                   "or corio::from_asio (corio/asio.hpp), or opt a type written for corio in with "
                   "`using corio_awaitable = void;` or corio::enable_awaitable<T> = true (docs/runtime.md)");
-    return static_cast<A&&>(operand);
+    if constexpr (std::is_move_constructible_v<std::remove_cvref_t<A>>)
+      return static_cast<A&&>(operand);
+    else
+      return awaiter_ref<std::remove_reference_t<A>>(operand);
   }
 
   bool failed() const noexcept { return error_ != nullptr; }
