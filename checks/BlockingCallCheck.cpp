@@ -3,7 +3,7 @@
 #include "utils/CoAwaitAllowed.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/EventLoopFuture.h"
-#include "utils/LocalParentMap.h"
+#include "utils/QualifiedLookup.h"
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
@@ -264,26 +264,26 @@ bool hasAsyncCounterpart(const CXXMethodDecl &Sync, unsigned NumArgs,
 }
 
 /// Skips the implicit nodes between an expression and what it is part of.
-DynTypedNodeList explicitParents(const Expr &E, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(E);
+DynTypedNodeList explicitParents(const Expr &E, helpers::ParentIndex &Index) {
+  DynTypedNodeList Parents = Index.get(E);
   while (Parents.size() == 1) {
     const auto *Wrapper = Parents[0].get<Expr>();
     if (!Wrapper || !isa<ImplicitCastExpr, MaterializeTemporaryExpr,
                          CXXBindTemporaryExpr, ExprWithCleanups>(Wrapper))
       break;
-    Parents = Context.getParents(*Wrapper);
+    Parents = Index.get(*Wrapper);
   }
   return Parents;
 }
 
 /// Whether \p E is a statement of its own, its value discarded: `t.join();`.
-bool isExpressionStatement(const Expr &E, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(E);
+bool isExpressionStatement(const Expr &E, helpers::ParentIndex &Index) {
+  DynTypedNodeList Parents = Index.get(E);
   const Stmt *Self = &E;
   if (Parents.size() == 1)
     if (const auto *Cleanups = Parents[0].get<ExprWithCleanups>()) {
       Self = Cleanups;
-      Parents = Context.getParents(*Cleanups);
+      Parents = Index.get(*Cleanups);
     }
   if (Parents.size() != 1)
     return false;
@@ -311,8 +311,8 @@ bool isExpressionStatement(const Expr &E, ASTContext &Context) {
 
 /// Whether `co_await E` needs parentheses where E stands: only postfix
 /// operators bind tighter than co_await.
-bool needsParensForCoAwait(const Expr &E, ASTContext &Context) {
-  DynTypedNodeList Parents = explicitParents(E, Context);
+bool needsParensForCoAwait(const Expr &E, helpers::ParentIndex &Index) {
+  DynTypedNodeList Parents = explicitParents(E, Index);
   if (Parents.size() != 1)
     return true;
   const auto *Parent = Parents[0].get<Expr>();
@@ -333,31 +333,31 @@ bool needsParensForCoAwait(const Expr &E, ASTContext &Context) {
   return false;
 }
 
+bool isInstantiation(TemplateSpecializationKind Kind) {
+  return Kind == TSK_ImplicitInstantiation || Kind == TSK_ExplicitInstantiationDeclaration ||
+         Kind == TSK_ExplicitInstantiationDefinition;
+}
+
+/// Whether code in \p D belongs to a template instantiation: D or a function
+/// or class around it was instantiated (what isInTemplateInstantiation()
+/// asks of the parent map, answered from the declaration contexts).
+bool isInTemplateInstantiation(const Decl &D) {
+  for (const DeclContext *DC = isa<DeclContext>(D) ? cast<DeclContext>(&D) : D.getDeclContext();
+       DC; DC = DC->getParent()) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(DC);
+        Function && isInstantiation(Function->getTemplateSpecializationKind()))
+      return true;
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(DC);
+        Class && isInstantiation(Class->getTemplateSpecializationKind()))
+      return true;
+  }
+  return false;
+}
+
 bool containsSuspension(const Expr &E, ASTContext &Context) {
   return !match(expr(hasDescendant(stmt(anyOf(coawaitExpr(), coyieldExpr())))),
                 E, Context)
               .empty();
-}
-
-/// Whether \p QualifiedName ("corio::sleep_for") is declared before \p Loc,
-/// so a fix-it using it needs no new #include.
-bool isDeclaredBefore(StringRef QualifiedName, SourceLocation Loc,
-                      ASTContext &Context) {
-  const DeclContext *Scope = Context.getTranslationUnitDecl();
-  const NamedDecl *Found = nullptr;
-  SmallVector<StringRef, 4> Parts;
-  QualifiedName.split(Parts, "::");
-  for (StringRef Part : Parts) {
-    if (!Scope)
-      return false;
-    DeclContextLookupResult Result = Scope->lookup(&Context.Idents.get(Part));
-    if (Result.empty())
-      return false;
-    Found = Result.front();
-    Scope = dyn_cast<DeclContext>(Found);
-  }
-  return Found && Context.getSourceManager().isBeforeInTranslationUnit(
-                      Found->getLocation(), Loc);
 }
 
 /// Adds `#include Header` to \p Fix unless \p Name is declared already.
@@ -374,10 +374,12 @@ SourceLocation endOf(SourceLocation Token, ASTContext &Context) {
 std::vector<FixItHint> sleepFix(const CallExpr &Call,
                                 const FunctionDecl &Callee,
                                 const CoroutineFlavour &Flavour,
-                                ASTContext &Context, IncludeAdder AddInclude) {
+                                helpers::ParentIndex &Parents,
+                                IncludeAdder AddInclude) {
+  ASTContext &Context = Parents.context();
   std::vector<FixItHint> Fix;
   if (Callee.getName() != "sleep_for" ||
-      !isExpressionStatement(Call, Context) || !convertsToNanoseconds(Callee) ||
+      !isExpressionStatement(Call, Parents) || !convertsToNanoseconds(Callee) ||
       Call.getCallee()->getEndLoc().isMacroID())
     return Fix;
   CharSourceRange Name =
@@ -412,8 +414,10 @@ std::vector<FixItHint> sleepFix(const CallExpr &Call,
 /// NS::use_awaitable)` when the class of x, in Asio namespace \p NS, has that
 /// counterpart.
 std::vector<FixItHint> asyncCounterpartFix(const CXXMemberCallExpr &Call,
-                                           StringRef NS, ASTContext &Context,
+                                           StringRef NS,
+                                           helpers::ParentIndex &Parents,
                                            IncludeAdder AddInclude) {
+  ASTContext &Context = Parents.context();
   std::vector<FixItHint> Fix;
   const CXXMethodDecl *Method = Call.getMethodDecl();
   const auto *Member = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
@@ -425,7 +429,7 @@ std::vector<FixItHint> asyncCounterpartFix(const CXXMemberCallExpr &Call,
            .starts_with((NS + "::").str()) ||
       !hasAsyncCounterpart(*Method, NumArgs, Context))
     return Fix;
-  bool Parens = needsParensForCoAwait(Call, Context);
+  bool Parens = needsParensForCoAwait(Call, Parents);
   Fix.push_back(FixItHint::CreateInsertion(
       Call.getBeginLoc(), Parens ? "(co_await " : "co_await "));
   Fix.push_back(FixItHint::CreateReplacement(
@@ -444,11 +448,13 @@ std::vector<FixItHint> asyncCounterpartFix(const CXXMemberCallExpr &Call,
 }
 
 /// `call;` becomes `co_await corio::to_thread([&] { call; });`.
-std::vector<FixItHint> toThreadFix(const Expr &Call, ASTContext &Context,
+std::vector<FixItHint> toThreadFix(const Expr &Call,
+                                   helpers::ParentIndex &Parents,
                                    IncludeAdder AddInclude) {
+  ASTContext &Context = Parents.context();
   std::vector<FixItHint> Fix;
   // A co_await in the arguments cannot move into the lambda.
-  if (!isExpressionStatement(Call, Context) ||
+  if (!isExpressionStatement(Call, Parents) ||
       containsSuspension(Call, Context))
     return Fix;
   Fix.push_back(FixItHint::CreateInsertion(Call.getBeginLoc(),
@@ -724,11 +730,11 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   ASTContext &Context = *Result.Context;
   // Everything below that walks up from the call stays inside the coroutine
-  // and its enclosing class or function.
-  const helpers::LocalParentMap Parents(Context, *Coroutine);
+  // and its enclosing top-level declaration.
+  helpers::ParentIndex &Parents = this->Parents.forContext(Context);
   // A template is checked through its instantiations, and each location is
   // reported once however often it is instantiated.
-  if (Coroutine->isTemplated() || isInUnevaluatedOperand(*Call, Context) ||
+  if (Coroutine->isTemplated() || isInUnevaluatedOperand(*Call, Parents) ||
       !Reported.insert(Call->getExprLoc()).second)
     return;
 
@@ -740,7 +746,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceLocation Loc = Call->getBeginLoc();
   auto AddInclude = [&](std::vector<FixItHint> &Fix, StringRef Name,
                         StringRef Header) {
-    if (!isDeclaredBefore(Name, Loc, Context))
+    if (!helpers::isDeclaredBefore(Name, Loc, Context))
       if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
               Context.getSourceManager().getFileID(Loc), Header))
         Fix.push_back(*Include);
@@ -751,21 +757,20 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   // nor where co_await is not allowed.
   const bool Fixable =
       Loc.isFileID() && Call->getEndLoc().isFileID() &&
-      match(stmt(isInTemplateInstantiation()), *Call, Context).empty() &&
-      isCoAwaitAllowedAt(*Call, Context);
+      !isInTemplateInstantiation(*Coroutine) && isCoAwaitAllowedAt(*Call, Parents);
   std::vector<FixItHint> Fix, Wrap;
   if (Fixable && Api.Id == "sleep")
-    Fix = sleepFix(*FunctionCall, *Callee, Flavour, Context, AddInclude);
+    Fix = sleepFix(*FunctionCall, *Callee, Flavour, Parents, AddInclude);
   if (Fixable && Api.Id == "asio-member" && !Flavour.AsioNamespace.empty())
     Fix = asyncCounterpartFix(*cast<CXXMemberCallExpr>(Call),
-                              Flavour.AsioNamespace, Context, AddInclude);
+                              Flavour.AsioNamespace, Parents, AddInclude);
   // As a note's fix (WrapInToThread off), the corio::to_thread wrap comes
   // only where corio::to_thread is declared already: the include inserter
   // adds a header once per file, and --fix would apply it with a warning's
   // fix but not with a note's.
   if (Fixable && Fix.empty() && Flavour.IsCorioTask && Api.MovableToThread &&
-      (WrapInToThread || isDeclaredBefore("corio::to_thread", Loc, Context)))
-    Wrap = toThreadFix(*Call, Context, AddInclude);
+      (WrapInToThread || helpers::isDeclaredBefore("corio::to_thread", Loc, Context)))
+    Wrap = toThreadFix(*Call, Parents, AddInclude);
 
   {
     auto Diag =

@@ -2,6 +2,8 @@
 #ifndef CORIO_CHECKS_BLOCKINGCALLCHECK_H
 #define CORIO_CHECKS_BLOCKINGCALLCHECK_H
 
+#include "utils/ParentIndex.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
@@ -25,7 +27,10 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  void onStartOfTranslationUnit() override {
+    Reported.clear();
+    Parents = helpers::ParentIndex();
+  }
 
 private:
   const bool CheckSleep;
@@ -40,6 +45,8 @@ private:
   utils::IncludeInserter Inserter;
   /// Each template instantiation matches again at the same location.
   llvm::DenseSet<SourceLocation> Reported;
+  /// Parents around the findings, never from the shared ASTContext map.
+  helpers::ParentIndex Parents;
 };
 
 } // namespace clang::tidy::async

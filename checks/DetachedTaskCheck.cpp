@@ -2,12 +2,11 @@
 #include "DetachedTaskCheck.h"
 #include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
-#include "utils/LocalParentMap.h"
+#include "utils/QualifiedLookup.h"
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -47,10 +46,11 @@ bool isTaskGroup(QualType Type) {
 /// The innermost corio::task_group (object or reference) that code at Call
 /// can name: a local declared before it in an enclosing block, or else a
 /// parameter of the coroutine.
-const VarDecl *taskGroupInScope(const Stmt &Call, const FunctionDecl &Coroutine, ASTContext &Ctx) {
+const VarDecl *taskGroupInScope(const Stmt &Call, const FunctionDecl &Coroutine,
+                                helpers::ParentIndex &Index) {
   const Stmt *Current = &Call;
   while (true) {
-    const DynTypedNodeList Parents = Ctx.getParents(*Current);
+    const DynTypedNodeList Parents = Index.get(*Current);
     if (Parents.size() != 1)
       break;
     const auto *Parent = Parents[0].get<Stmt>();
@@ -89,6 +89,58 @@ const Expr *corioTaskArgument(const CallExpr &CoSpawn) {
   return isSpecializationOf(Inner->getType(), "corio::task") ? Written : nullptr;
 }
 
+bool isAsioAwaitable(QualType Type) {
+  return isSpecializationOf(Type, "boost::asio::awaitable") ||
+         isSpecializationOf(Type, "asio::awaitable");
+}
+
+/// The argument handed to co_spawn if it is Asio coroutine code that
+/// corio::from_asio adopts: an awaitable, or a lambda that returns one.
+const Expr *asioAwaitableArgument(const CallExpr &CoSpawn) {
+  if (CoSpawn.getNumArgs() < 2)
+    return nullptr;
+  const Expr *Written = CoSpawn.getArg(1);
+  const QualType Type = Written->IgnoreImplicit()->getType();
+  if (isAsioAwaitable(Type))
+    return Written;
+  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXMethodDecl *Call = Class && Class->isLambda() ? Class->getLambdaCallOperator() : nullptr;
+  return Call && isAsioAwaitable(Call->getReturnType()) ? Written : nullptr;
+}
+
+/// Whether Class is an Asio execution context (io_context, thread_pool...),
+/// which co_spawn accepts in place of an executor and from_asio does not.
+bool isExecutionContext(const CXXRecordDecl &Class) {
+  const std::string Name = Class.getQualifiedNameAsString();
+  if (Name == "boost::asio::execution_context" || Name == "asio::execution_context")
+    return true;
+  const CXXRecordDecl *Definition = Class.getDefinition();
+  if (!Definition)
+    return false;
+  return llvm::any_of(Definition->bases(), [](const CXXBaseSpecifier &Base) {
+    const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+    return BaseClass && isExecutionContext(*BaseClass);
+  });
+}
+
+/// The source text of co_spawn's first argument as an executor.
+std::string executorText(const Expr &Arg, const SourceManager &SM, const LangOptions &LangOpts) {
+  const std::string Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Arg.getSourceRange()), SM, LangOpts)
+          .str();
+  const CXXRecordDecl *Class = Arg.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class || !isExecutionContext(*Class))
+    return Text;
+  const Expr *Inner = Arg.IgnoreImplicit();
+  if (isa<DeclRefExpr, MemberExpr, CallExpr, ParenExpr>(Inner))
+    return Text + ".get_executor()";
+  return "(" + Text + ").get_executor()";
+}
+
+bool isInMacro(const Expr &E) {
+  return E.getBeginLoc().isMacroID() || E.getEndLoc().isMacroID();
+}
+
 /// The first half of a diagnostic: which call leaves which work unjoined.
 std::string whatIsDetached(StringRef Kind, StringRef Callee) {
   const std::string Name = ("'" + Callee + "'").str();
@@ -112,7 +164,14 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
       CheckFolly(Options.get("CheckFolly", true)), CheckCobalt(Options.get("CheckCobalt", true)),
       CheckAsyncSimple(Options.get("CheckAsyncSimple", true)),
       DetachingFunctionsOption(Options.get("DetachingFunctions", "")),
-      DetachingFunctions(utils::options::parseStringList(DetachingFunctionsOption)) {}
+      DetachingFunctions(utils::options::parseStringList(DetachingFunctionsOption)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void DetachedTaskCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                                            Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
 
 void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckAsio", CheckAsio);
@@ -121,6 +180,7 @@ void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckCobalt", CheckCobalt);
   Options.store(Opts, "CheckAsyncSimple", CheckAsyncSimple);
   Options.store(Opts, "DetachingFunctions", DetachingFunctionsOption);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
@@ -215,16 +275,16 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const StringRef Kind = Listed ? "listed" : patternOf(*Call, CalleeDecl, *Result.Context);
   if (Kind.empty())
     return;
-  // Parents of this file's code only: mapping the whole TU would cost more
-  // than the check.
-  const helpers::LocalParentMap Parents(*Result.Context, Call->getBeginLoc());
-  const FunctionDecl *Callable = helpers::enclosingCallable(*Call, *Result.Context);
+  // Parents of the call's own top-level declaration only: mapping the whole
+  // TU would cost more than the check.
+  helpers::ParentIndex &Parents = this->Parents.forContext(*Result.Context);
+  const FunctionDecl *Callable = helpers::enclosingCallable(*Call, Parents);
   // Templates are checked through their instantiations, once per location.
   if (Callable && Callable->isDependentContext())
     return;
-  if (isInUnevaluatedOperand(*Call, *Result.Context))
+  if (isInUnevaluatedOperand(*Call, Parents))
     return;
-  if (Kind == "future" && helpers::valueUse(*Call, *Result.Context) == helpers::ValueUse::Used)
+  if (Kind == "future" && helpers::valueUse(*Call, Parents) == helpers::ValueUse::Used)
     return;
   if (!Reported.insert(Call->getExprLoc()).second)
     return;
@@ -244,34 +304,48 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&
       isSpecializationOf(Callable->getReturnType(), "corio::task"))
     noteTaskGroup(*Call, *Callable,
-                  Kind == "spawn" && StringRef(Callee).ends_with("asio::co_spawn"),
-                  *Result.Context);
+                  Kind == "spawn" && StringRef(Callee).ends_with("asio::co_spawn"), Parents);
 }
 
 /// In a corio::task coroutine the structured replacement is a task_group;
-/// for co_spawn of a corio::task with a group at hand, say exactly how.
+/// for co_spawn of a corio::task, or of Asio coroutine code (adopted with
+/// corio::from_asio), with a group at hand, say exactly how.
 void DetachedTaskCheck::noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine,
-                                      bool IsCoSpawn, ASTContext &Ctx) {
-  const VarDecl *Group = IsCoSpawn ? taskGroupInScope(Call, Coroutine, Ctx) : nullptr;
+                                      bool IsCoSpawn, helpers::ParentIndex &Parents) {
+  ASTContext &Ctx = Parents.context();
+  const VarDecl *Group = IsCoSpawn ? taskGroupInScope(Call, Coroutine, Parents) : nullptr;
   const Expr *Task = Group ? corioTaskArgument(Call) : nullptr;
-  if (!Task || Call.getBeginLoc().isMacroID() || Call.getEndLoc().isMacroID() ||
-      Task->getBeginLoc().isMacroID() || Task->getEndLoc().isMacroID()) {
+  const Expr *Awaitable = Group && !Task ? asioAwaitableArgument(Call) : nullptr;
+  const Expr *Spawned = Task ? Task : Awaitable;
+  if (!Spawned || isInMacro(Call) || isInMacro(*Spawned) || isInMacro(*Call.getArg(0))) {
     diag(Call.getExprLoc(),
          "spawn it on a 'corio::task_group' instead: the group joins it, "
          "rethrows its exception and cancels it with the enclosing task",
          DiagnosticIDs::Note);
     return;
   }
-  const StringRef TaskText =
-      Lexer::getSourceText(CharSourceRange::getTokenRange(Task->getSourceRange()),
-                           Ctx.getSourceManager(), Ctx.getLangOpts());
-  diag(Call.getExprLoc(),
-       "spawn it on the 'corio::task_group' '%0' instead: the group joins it, "
-       "rethrows its exception and cancels it with the enclosing task",
-       DiagnosticIDs::Note)
-      << Group->getName()
-      << FixItHint::CreateReplacement(Call.getSourceRange(),
-                                      (Group->getName() + ".spawn(" + TaskText + ")").str());
+  const SourceManager &SM = Ctx.getSourceManager();
+  const auto TextOf = [&](const Expr &E) {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(E.getSourceRange()), SM,
+                                Ctx.getLangOpts())
+        .str();
+  };
+  std::string Child = TextOf(*Spawned);
+  if (Awaitable)
+    Child = "corio::from_asio(" + executorText(*Call.getArg(0), SM, Ctx.getLangOpts()) + ", " +
+            Child + ")";
+  auto Note = diag(Call.getExprLoc(),
+                   "%select{|adopt it with 'corio::from_asio' and }0spawn it on the "
+                   "'corio::task_group' '%1' instead: the group joins it, rethrows its "
+                   "exception and cancels it with the enclosing task",
+                   DiagnosticIDs::Note)
+              << (Awaitable != nullptr) << Group->getName()
+              << FixItHint::CreateReplacement(Call.getSourceRange(),
+                                              (Group->getName() + ".spawn(" + Child + ")").str());
+  if (Awaitable && !helpers::isDeclaredBefore("corio::from_asio", Call.getBeginLoc(), Ctx))
+    if (std::optional<FixItHint> Include =
+            Inserter.createIncludeInsertion(SM.getFileID(Call.getBeginLoc()), "<corio/asio.hpp>"))
+      Note << *Include;
 }
 
 } // namespace clang::tidy::async

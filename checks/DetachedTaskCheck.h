@@ -2,7 +2,10 @@
 #ifndef CORIO_CHECKS_DETACHEDTASKCHECK_H
 #define CORIO_CHECKS_DETACHEDTASKCHECK_H
 
+#include "utils/ParentIndex.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -22,9 +25,14 @@ public:
     return LangOpts.CPlusPlus20;
   }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  void onStartOfTranslationUnit() override {
+    Reported.clear();
+    Parents = helpers::ParentIndex();
+  }
 
 private:
   /// Where a warning was given: the instantiations of a template share their
@@ -32,7 +40,9 @@ private:
   llvm::DenseSet<SourceLocation> Reported;
   StringRef patternOf(const CallExpr &Call, const FunctionDecl &Callee, ASTContext &Ctx) const;
   void noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine, bool IsCoSpawn,
-                     ASTContext &Ctx);
+                     helpers::ParentIndex &Parents);
+  /// Parents around the findings, never from the shared ASTContext map.
+  helpers::ParentIndex Parents;
 
   const bool CheckAsio;
   const bool CheckStdThread;
@@ -49,6 +59,8 @@ private:
     ast_matchers::StatementMatcher Matcher;
   };
   std::vector<Pattern> Patterns;
+  /// Adds <corio/asio.hpp> for a corio::from_asio fix.
+  utils::IncludeInserter Inserter;
 };
 
 } // namespace clang::tidy::async

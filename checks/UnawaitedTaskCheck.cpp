@@ -3,7 +3,6 @@
 #include "utils/CoAwaitAllowed.h"
 #include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
-#include "utils/LocalParentMap.h"
 
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -70,7 +69,7 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // asking every task-creating call for its parent instead would make clang
   // build a parent map of the whole translation unit. check() still asks
   // valueUse() for the final word, only for these few candidates, with the
-  // parents of their own file only (helpers::LocalParentMap).
+  // parents of their own top-level declaration only (helpers::ParentIndex).
   auto TaskCall = expr(ignoringImplicit(ignoringParens(
       callExpr(createsLazyTask(&TaskTypes), unless(isExpansionInSystemHeader())).bind("call"))));
   auto Comma = [](const auto &Operand) { return binaryOperator(hasOperatorName(","), Operand); };
@@ -101,11 +100,11 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
-    const helpers::LocalParentMap Parents(*Result.Context, Call->getBeginLoc());
-    const FunctionDecl *Callable = helpers::enclosingCallable(*Call, *Result.Context);
+    helpers::ParentIndex &Parents = this->Parents.forContext(*Result.Context);
+    const FunctionDecl *Callable = helpers::enclosingCallable(*Call, Parents);
     // Templates are checked through their instantiations, once per location.
     if (Callable && !Callable->isDependentContext())
-      diagnoseDroppedCall(*Call, *Callable, *Result.Context);
+      diagnoseDroppedCall(*Call, *Callable, Parents);
     return;
   }
   const auto *Callable = Result.Nodes.getNodeAs<FunctionDecl>("callable");
@@ -122,8 +121,9 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnawaitedTaskCheck::diagnoseDroppedCall(const CallExpr &Call, const FunctionDecl &Callable,
-                                             ASTContext &Ctx) {
-  const helpers::ValueUse Use = helpers::valueUse(Call, Ctx);
+                                             helpers::ParentIndex &Parents) {
+  ASTContext &Ctx = Parents.context();
+  const helpers::ValueUse Use = helpers::valueUse(Call, Parents);
   if (Use == helpers::ValueUse::Used || (Use == helpers::ValueUse::CastToVoid && AllowVoidCast))
     return;
   // Through Stmt, which dispatches to the call's own kind: CallExpr's version
@@ -138,7 +138,7 @@ void UnawaitedTaskCheck::diagnoseDroppedCall(const CallExpr &Call, const Functio
   const CXXRecordDecl *Promise = PromiseVar ? PromiseVar->getType()->getAsCXXRecordDecl() : nullptr;
   const bool CanAwait = Promise && TaskTypes.canAwait(*Promise, Task, Ctx);
   const bool CanFix =
-      CanAwait && !Begin.isMacroID() && bindsAsPostfix(Call) && isCoAwaitAllowedAt(Call, Ctx);
+      CanAwait && !Begin.isMacroID() && bindsAsPostfix(Call) && isCoAwaitAllowedAt(Call, Parents);
   {
     auto Warning = diag(Begin, "%0 is dropped without being "
                                "awaited, so its coroutine never runs");

@@ -2,6 +2,7 @@
 #ifndef CORIO_CHECKS_UNAWAITEDTASKCHECK_H
 #define CORIO_CHECKS_UNAWAITEDTASKCHECK_H
 
+#include "utils/ParentIndex.h"
 #include "utils/TaskType.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -25,17 +26,21 @@ public:
   void onStartOfTranslationUnit() override {
     Reported.clear();
     TaskTypes = helpers::TaskTypes();
+    Parents = helpers::ParentIndex();
   }
 
 private:
   /// Where a warning was given: the instantiations of a template share their
   /// locations, and each location is reported once.
   llvm::DenseSet<SourceLocation> Reported;
-  void diagnoseDroppedCall(const CallExpr &Call, const FunctionDecl &Callable, ASTContext &Ctx);
+  void diagnoseDroppedCall(const CallExpr &Call, const FunctionDecl &Callable,
+                           helpers::ParentIndex &Parents);
 
   const bool AllowVoidCast;
   /// Which classes are lazy awaitable tasks, decided once per class.
   helpers::TaskTypes TaskTypes;
+  /// Parents around the few candidates, never from the shared ASTContext map.
+  helpers::ParentIndex Parents;
 };
 
 } // namespace clang::tidy::async

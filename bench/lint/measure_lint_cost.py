@@ -6,7 +6,10 @@ For each translation unit (from a compile_commands.json), runs corio-tidy
     parse + AST only (with no check at all, clang-tidy does not parse),
   - with `-*,async-*`,
   - with `-*,async-*` and --enable-check-profile,
-alternating, --repeat times each. It reports the median wall time of the
+alternating, --repeat times each. With --with-checks LIST (for instance
+`bugprone-*,misc-*`, as users run it), the baseline is `-*,LIST` and the
+other two runs add async-* to it: what the checks cost next to the upstream
+checks they share clang-tidy's parent map and traversal with. It reports the median wall time of the
 first two, the median of the per-round ratios time(-*,async-*) / time(-*)
 (each round runs the two back to back, so a slow spell of the machine
 slows both and cancels out), and each check's share of the baseline from
@@ -16,7 +19,7 @@ each check. The ratio comes from runs without the profile, whose timers
 would add to it.
 
 usage: measure_lint_cost.py --corio-tidy build/bin/corio-tidy -p build \
-           [--repeat 5] FILE...
+           [--repeat 5] [--with-checks 'bugprone-*,misc-*'] FILE...
 """
 import argparse
 import json
@@ -54,9 +57,11 @@ def check_profile(stderr):
 
 def measure(args, path, entry):
     base = [args.corio_tidy, "-p", args.build_dir, "--config={}", "--quiet"]
-    baseline_cmd = base + ["--checks=-*,objc-forbidden-subclassing", path]
-    full_cmd = base + ["--checks=-*,async-*", path]
-    profile_cmd = base + ["--checks=-*,async-*", "--enable-check-profile", path]
+    others = args.with_checks or "objc-forbidden-subclassing"
+    with_async = f"-*,{args.with_checks},async-*" if args.with_checks else "-*,async-*"
+    baseline_cmd = base + [f"--checks=-*,{others}", path]
+    full_cmd = base + [f"--checks={with_async}", path]
+    profile_cmd = base + [f"--checks={with_async}", "--enable-check-profile", path]
     baseline, full, profile = [], [], {}
     for _ in range(args.repeat):
         t, _ = run(baseline_cmd, entry["directory"])
@@ -75,6 +80,8 @@ def main():
     p.add_argument("--corio-tidy", required=True)
     p.add_argument("-p", dest="build_dir", required=True)
     p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--with-checks", default="",
+                   help="upstream checks in both runs, e.g. 'bugprone-*,misc-*'")
     p.add_argument("files", nargs="+")
     args = p.parse_args()
     args.corio_tidy = os.path.abspath(args.corio_tidy)
@@ -92,7 +99,8 @@ def main():
         print(f"measured {os.path.relpath(path)}", file=sys.stderr)
 
     checks = sorted(checks)
-    header = ["translation unit", "time(-*) s", "time(-*,async-*) s", "ratio"] + \
+    others = f"-*,{args.with_checks}" if args.with_checks else "-*"
+    header = ["translation unit", f"time({others}) s", f"time({others},async-*) s", "ratio"] + \
              [f"{c} %" for c in checks]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))

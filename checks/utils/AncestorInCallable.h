@@ -8,26 +8,39 @@
 #ifndef CORIO_CHECKS_UTILS_ANCESTORINCALLABLE_H
 #define CORIO_CHECKS_UTILS_ANCESTORINCALLABLE_H
 
-#include "clang/AST/ASTContext.h"
+#include "ParentIndex.h"
+
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 
 namespace clang::tidy::async::helpers {
 
 /// Whether IsWanted holds for an ancestor of S below its closest enclosing
 /// function, lambda or block.
 template <class Predicate>
-bool hasAncestorInCallable(const Stmt &S, ASTContext &Context, Predicate IsWanted) {
-  DynTypedNodeList Parents = Context.getParents(S);
+bool hasAncestorInCallable(const Stmt &S, ParentIndex &Index, Predicate IsWanted) {
+  DynTypedNodeList Parents = Index.get(S);
   while (!Parents.empty()) {
     const DynTypedNode &Parent = Parents[0];
     if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>() || Parent.get<BlockExpr>())
       return false;
     if (IsWanted(Parent))
       return true;
-    Parents = Context.getParents(Parent);
+    Parents = Index.get(Parent);
   }
   return false;
+}
+
+/// The function or lambda whose body contains S (what forCallable finds).
+inline const FunctionDecl *enclosingCallable(const Stmt &S, ParentIndex &Index) {
+  DynTypedNodeList Parents = Index.get(S);
+  while (!Parents.empty()) {
+    if (const auto *Function = Parents[0].get<FunctionDecl>())
+      return Function;
+    if (const auto *Lambda = Parents[0].get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    Parents = Index.get(Parents[0]);
+  }
+  return nullptr;
 }
 
 } // namespace clang::tidy::async::helpers

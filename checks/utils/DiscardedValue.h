@@ -8,9 +8,9 @@
 #ifndef CORIO_CHECKS_UTILS_DISCARDEDVALUE_H
 #define CORIO_CHECKS_UTILS_DISCARDEDVALUE_H
 
-#include "clang/AST/ASTContext.h"
+#include "ParentIndex.h"
+
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::helpers {
@@ -26,11 +26,11 @@ namespace detail {
 /// Whether Child sits where C++ expects a statement inside Parent (and so its
 /// value is discarded), rather than in a condition or a GNU statement
 /// expression's result.
-inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ASTContext &Ctx) {
+inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ParentIndex &Parents) {
   if (const auto *Compound = dyn_cast<CompoundStmt>(&Parent)) {
     if (Compound->body_empty() || Compound->body_back() != Child)
       return true;
-    const DynTypedNodeList Grandparents = Ctx.getParents(*Compound);
+    const DynTypedNodeList Grandparents = Parents.get(*Compound);
     return Grandparents.empty() || !Grandparents[0].get<StmtExpr>();
   }
   if (const auto *If = dyn_cast<IfStmt>(&Parent))
@@ -53,9 +53,9 @@ inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ASTContex
   const auto *Attributed = dyn_cast<AttributedStmt>(&Parent);
   if ((Label && Child == Label->getSubStmt()) ||
       (Attributed && Child == Attributed->getSubStmt())) {
-    const DynTypedNodeList Grandparents = Ctx.getParents(Parent);
+    const DynTypedNodeList Grandparents = Parents.get(Parent);
     const auto *Grandparent = Grandparents.size() == 1 ? Grandparents[0].get<Stmt>() : nullptr;
-    return !Grandparent || isStatementPosition(*Grandparent, &Parent, Ctx);
+    return !Grandparent || isStatementPosition(*Grandparent, &Parent, Parents);
   }
   return false;
 }
@@ -64,11 +64,11 @@ inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ASTContex
 /// Follows E's value upwards through the nodes that only carry it along
 /// (implicit casts, temporaries, parentheses, the right operand of a comma)
 /// and tells whether it ends up dropped.
-inline ValueUse valueUse(const Expr &E, ASTContext &Ctx) {
+inline ValueUse valueUse(const Expr &E, ParentIndex &Index) {
   const Stmt *Current = &E;
   bool CastToVoid = false;
   while (true) {
-    const DynTypedNodeList Parents = Ctx.getParents(*Current);
+    const DynTypedNodeList Parents = Index.get(*Current);
     if (Parents.size() != 1)
       return ValueUse::Used;
     const auto *Parent = Parents[0].get<Stmt>();
@@ -94,7 +94,7 @@ inline ValueUse valueUse(const Expr &E, ASTContext &Ctx) {
     }
     if (isa<Expr>(Parent))
       return ValueUse::Used;
-    return detail::isStatementPosition(*Parent, Current, Ctx) ? Dropped : ValueUse::Used;
+    return detail::isStatementPosition(*Parent, Current, Index) ? Dropped : ValueUse::Used;
   }
 }
 

@@ -11,6 +11,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::async::helpers {
@@ -47,6 +49,27 @@ inline const CXXRecordDecl *findRecordDefinition(const ASTContext &Ctx,
     Scope = Next;
   }
   return QualifiedName.empty() ? Found : nullptr;
+}
+
+/// Whether QualifiedName ("corio::sleep_for") is declared before Loc, so a
+/// fix-it that uses it needs no new #include.
+inline bool isDeclaredBefore(llvm::StringRef QualifiedName, SourceLocation Loc,
+                             const ASTContext &Ctx) {
+  const DeclContext *Scope = Ctx.getTranslationUnitDecl();
+  const NamedDecl *Found = nullptr;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  QualifiedName.split(Parts, "::");
+  for (llvm::StringRef Part : Parts) {
+    auto Ident = Ctx.Idents.find(Part);
+    if (!Scope || Ident == Ctx.Idents.end())
+      return false;
+    DeclContextLookupResult Result = Scope->lookup(Ident->getValue());
+    if (Result.empty())
+      return false;
+    Found = Result.front();
+    Scope = dyn_cast<DeclContext>(Found);
+  }
+  return Found && Ctx.getSourceManager().isBeforeInTranslationUnit(Found->getLocation(), Loc);
 }
 
 } // namespace clang::tidy::async::helpers

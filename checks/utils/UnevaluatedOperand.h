@@ -15,8 +15,8 @@
 namespace clang::tidy::async {
 
 /// Whether \p S lies in an unevaluated operand within its enclosing callable.
-inline bool isInUnevaluatedOperand(const Stmt &S, ASTContext &Context) {
-  return helpers::hasAncestorInCallable(S, Context, [](const DynTypedNode &Ancestor) {
+inline bool isInUnevaluatedOperand(const Stmt &S, helpers::ParentIndex &Parents) {
+  return helpers::hasAncestorInCallable(S, Parents, [](const DynTypedNode &Ancestor) {
     if (const auto *TL = Ancestor.get<TypeLoc>())
       return !TL->getAs<DecltypeTypeLoc>().isNull();
     const auto *P = Ancestor.get<Stmt>();

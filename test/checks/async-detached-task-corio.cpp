@@ -6,7 +6,10 @@
 #include <boost/asio.hpp>
 #include <corio/corio.hpp>
 
+#include <concepts>
+#include <exception>
 #include <thread>
+#include <type_traits>
 
 namespace net = boost::asio;
 
@@ -18,6 +21,29 @@ template <class T> void co_spawn(io_context &ctx, corio::task<T> task, detached_
 corio::task<int> fetch(int key);
 net::awaitable<void> session();
 void work();
+
+// As corio/asio.hpp declares it (that header needs the real Asio).
+namespace corio {
+namespace detail {
+template <class F> struct awaitable_value;
+template <class T, class Executor> struct awaitable_value<net::awaitable<T, Executor>> {
+  using type = T;
+};
+template <class F>
+using awaitable_value_t = typename awaitable_value<std::remove_cvref_t<std::invoke_result_t<F &>>>::type;
+} // namespace detail
+// Defined, so that the fixed file compiles with a lambda's type in it.
+template <class T> T unreachable() { std::terminate(); }
+template <class Executor, class T, class AwaitableExecutor>
+task<T> from_asio(Executor ex, net::awaitable<T, AwaitableExecutor> aw) {
+  co_return unreachable<T>();
+}
+template <class Executor, class F>
+  requires std::invocable<F &> && requires { typename detail::awaitable_value_t<F>; }
+task<detail::awaitable_value_t<F>> from_asio(Executor ex, F f) {
+  co_return unreachable<detail::awaitable_value_t<F>>();
+}
+} // namespace corio
 
 corio::task<void> spawns_with_group_parameter(net::io_context &ctx, corio::task_group &tg) {
   net::co_spawn(ctx, fetch(1), net::detached);
@@ -47,12 +73,29 @@ corio::task<void> local_group_reference(net::io_context &ctx, corio::task_group 
   co_return;
 }
 
-// No group in scope, or the spawned coroutine is not a corio::task, or
-// thread::detach: the note names task_group, without a fix.
-corio::task<void> note_only(net::io_context &ctx, corio::task_group &tg) {
+// Asio coroutine code is adopted with corio::from_asio, which takes an
+// executor: an execution context passed to co_spawn gives its own.
+corio::task<void> adopts_awaitables(net::io_context &ctx, net::any_io_executor ex,
+                                    corio::task_group &tg) {
   net::co_spawn(ctx, session(), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::co_spawn' with the detached token
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: spawn it on a 'corio::task_group' instead: the group joins it, rethrows its exception and cancels it with the enclosing task
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: adopt it with 'corio::from_asio' and spawn it on the 'corio::task_group' 'tg' instead: the group joins it, rethrows its exception and cancels it with the enclosing task
+  // CHECK-FIXES: {{^}}  tg.spawn(corio::from_asio(ctx.get_executor(), session()));
+  net::co_spawn(ex, session(), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::co_spawn' with the detached token
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: adopt it with 'corio::from_asio' and spawn it on the 'corio::task_group' 'tg' instead
+  // CHECK-FIXES: {{^}}  tg.spawn(corio::from_asio(ex, session()));
+  net::io_context *owner = &ctx;
+  net::co_spawn(*owner, []() -> net::awaitable<void> { co_return; }, net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::asio::co_spawn' with the detached token
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: adopt it with 'corio::from_asio' and spawn it on the 'corio::task_group' 'tg' instead
+  // CHECK-FIXES: {{^}}  tg.spawn(corio::from_asio((*owner).get_executor(), []() -> net::awaitable<void> { co_return; }));
+  co_return;
+}
+
+// No group in scope, or the spawned work is neither a corio::task nor an
+// awaitable, or thread::detach: the note names task_group, without a fix.
+corio::task<void> note_only(net::io_context &ctx, corio::task_group &tg) {
   std::thread(work).detach();
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'std::thread::detach' leaves the thread running
   // CHECK-MESSAGES: :[[@LINE-2]]:21: note: spawn it on a 'corio::task_group' instead
