@@ -151,8 +151,9 @@ def open_and_wait(session, uri, text, version=1, timeout=300):
     return wait_diagnostics(session, uri, version, timeout)
 
 
-def wait_diagnostics(session, uri, version, timeout=300):
-    """The diagnostics clangd publishes for this version of the file."""
+def wait_diagnostics(session, uri, version, timeout=300, seen=None):
+    """The diagnostics clangd publishes for this version of the file (the
+    versions published on the way go into seen)."""
     deadline = time.monotonic() + timeout
     while True:
         left = deadline - time.monotonic()
@@ -161,6 +162,8 @@ def wait_diagnostics(session, uri, version, timeout=300):
         published = session.wait_for(
             lambda m: m.get("method") == "textDocument/publishDiagnostics"
             and m["params"]["uri"] == uri, timeout=left)
+        if seen is not None:
+            seen.add(published["params"].get("version"))
         if published["params"].get("version", version) == version:
             return published["params"]["diagnostics"]
 
@@ -365,7 +368,8 @@ def storm(session, corio_tidy, dest, rel):
             "contentChanges": [{"text": last}]})
         time.sleep(rng.uniform(0.0, 0.15))
     sent = time.monotonic() - started
-    diagnostics = wait_diagnostics(session, uri, STORM_EDITS + 1)
+    seen = set()
+    diagnostics = wait_diagnostics(session, uri, STORM_EDITS + 1, seen=seen)
     failures = []
     if session.proc.poll() is not None:
         raise RuntimeError("server exited")
@@ -383,7 +387,8 @@ def storm(session, corio_tidy, dest, rel):
             failures.append(f"{name}:{d['range']['start']['line'] + 1}: error in the last "
                             f"version: {d['message']}")
     print(f"{name}: {STORM_EDITS} edits sent in {sent:.1f}s, last version's diagnostics "
-          f"after {time.monotonic() - started:.1f}s, {len(got)} async-*", flush=True)
+          f"after {time.monotonic() - started:.1f}s, {len(got)} async-*; diagnostics were "
+          f"published for versions {sorted(v for v in seen if v is not None)}", flush=True)
     session.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     return failures
 
