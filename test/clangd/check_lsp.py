@@ -101,9 +101,11 @@ class Server:
         return message
 
     def close(self):
+        # A server still busy with an abandoned version may take a while to
+        # exit; LspSession.close kills it then. That is not a failure.
         try:
             self.session.close()
-        except (RuntimeError, queue.Empty, OSError):
+        except (RuntimeError, queue.Empty, OSError, subprocess.TimeoutExpired):
             pass
         self.log.close()
 
