@@ -10,6 +10,7 @@
 #include "SuspendInScopeCheck.h"
 #include "SwallowedCancellationCheck.h"
 #include "UnawaitedTaskCheck.h"
+#include "UnstructuredGatherCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -30,6 +31,8 @@ public:
         "async-swallowed-cancellation");
     CheckFactories.registerCheck<UnawaitedTaskCheck>(
         "async-unawaited-task");
+    CheckFactories.registerCheck<UnstructuredGatherCheck>(
+        "async-unstructured-gather");
   }
 };
 

@@ -23,4 +23,13 @@ sed "s|$CORIO_ROOT/examples|$WORK/after/examples|g" "$BUILD_DIR/compile_commands
 "$CORIO_TIDY" -p "$WORK/after" --checks='-*,async-*' --quiet --fix \
   "${SOURCES[@]/#$CORIO_ROOT/$WORK/after}" >/dev/null 2>&1 || true
 (cd "$WORK" && diff -ru before/examples after/examples) || true
+
+# The migrated server (examples/chat_corio) at work; informational only: the
+# demo's exit status stays that of the lint above.
+if [ -x "$BUILD_DIR/bin/chat-server-corio" ]; then
+  echo
+  echo "== examples/chat_corio: the migrated chat server on 127.0.0.1, three scripted clients, then SIGTERM"
+  python3 "$CORIO_ROOT/tools/chat_corio_demo.py" "$BUILD_DIR/bin/chat-server-corio" "$WORK/chat-corio" \
+    || echo "(the chat_corio step did not complete)"
+fi
 exit "$status"

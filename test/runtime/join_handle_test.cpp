@@ -144,5 +144,69 @@ TEST(JoinHandle, DroppedHandleLeavesTheChildRunning) {
   EXPECT_TRUE(finished);
 }
 
+// Issue 20: after its group ended, awaiting a failed child is a logic_error
+// that says where the failure went, not a cancelled_error outside any
+// cancellation (which used to escape run()).
+TEST(JoinHandle, AwaitingAFailedChildAfterItsGroupIsALogicError) {
+  std::string message;
+  EXPECT_THROW(run_virtual([&]() -> task<void> {
+                 corio::join_handle<int> h;
+                 try {
+                   co_await with_task_group([&](task_group& g) -> task<void> {
+                     h = g.spawn(fail_after(1s, 7));
+                     co_return;
+                   });
+                 } catch (const corio::exception_group&) {  // NOLINT(bugprone-empty-catch): the failure under test comes next
+                 }
+                 try {
+                   co_await h;
+                 } catch (const std::logic_error& e) {
+                   message = e.what();
+                   throw;
+                 }
+               }),
+               std::logic_error);
+  EXPECT_NE(message.find("corio::join_handle: co_await on a child that failed"), std::string::npos) << message;
+  EXPECT_NE(message.find("exception()"), std::string::npos) << message;
+}
+
+// Issue 20: failed(), cancelled(), exception().
+TEST(JoinHandle, ReportsHowTheChildEnded) {
+  run_virtual([]() -> task<void> {
+    corio::join_handle<int> ok, cancelled, failed;
+    try {
+      co_await with_task_group([&](task_group& g) -> task<void> {
+        ok = g.spawn(value_after(1s, 1));
+        cancelled = g.spawn(value_after(1h, 2));
+        EXPECT_FALSE(ok.failed());
+        EXPECT_FALSE(ok.cancelled());
+        EXPECT_THROW((void)ok.exception(), std::logic_error);
+        co_await corio::sleep_for(2s);
+        cancelled.cancel();
+        failed = g.spawn(fail_after(1s, 9));
+      });
+      ADD_FAILURE() << "the group must fail";
+    } catch (const corio::exception_group& eg) {
+      EXPECT_EQ(eg.exceptions(), std::vector<std::exception_ptr>{failed.exception()});  // the very object the group delivered
+    }
+    EXPECT_FALSE(ok.failed());
+    EXPECT_FALSE(ok.cancelled());
+    EXPECT_EQ(ok.exception(), nullptr);
+    EXPECT_TRUE(cancelled.cancelled());
+    EXPECT_FALSE(cancelled.failed());
+    EXPECT_EQ(cancelled.exception(), nullptr);
+    EXPECT_TRUE(failed.failed());
+    EXPECT_FALSE(failed.cancelled());
+    EXPECT_NE(failed.exception(), nullptr);
+    if (failed.exception() != nullptr) {
+      try {
+        std::rethrow_exception(failed.exception());
+      } catch (const failure& f) {
+        EXPECT_EQ(f.id, 9);
+      }
+    }
+  });
+}
+
 }  // namespace
 }  // namespace corio_test

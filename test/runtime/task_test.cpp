@@ -1,4 +1,4 @@
-// task<T>: laziness, results, exceptions, symmetric transfer, misuse.
+// task<T>: laziness, results, exceptions, constant stack, task<T&>, misuse.
 #include <memory>
 
 #include "test_support.hpp"
@@ -76,6 +76,20 @@ TEST(Task, DeepAwaitChainsUseConstantStack) {
   EXPECT_THROW(run_virtual([]() -> task<void> { co_await throw_at_bottom(100000); }), failure);
 }
 
+task<int> hit(int i) { co_return i; }
+
+// Issue 20: a loop awaiting tasks that finish without suspending. Each await
+// and each return is a transfer; without guaranteed tail calls (g++ below
+// -O2) they used to nest until the stack overflowed.
+TEST(Task, LoopsOfSynchronousAwaitsUseConstantStack) {
+  const long long sum = run_virtual([]() -> task<long long> {
+    long long total = 0;
+    for (int i = 0; i < 1000000; ++i) total += co_await hit(i);
+    co_return total;
+  });
+  EXPECT_EQ(sum, 499999500000LL);
+}
+
 TEST(Task, AwaitingAMovedFromTaskIsALogicError) {
   run_virtual([]() -> task<void> {
     task<int> t = answer();
@@ -103,6 +117,59 @@ TEST(Task, AwaitingATaskTwiceIsALogicError) {
   });
 }
 
+// Issue 20, item 9: task<T&>. `pinned` cannot be copied or moved, so a
+// reference that was copied anywhere would not compile; the address checks
+// that the awaiter gets the very object.
+struct pinned {
+  explicit pinned(int v) : value(v) {}
+  pinned(const pinned&) = delete;
+  pinned& operator=(const pinned&) = delete;
+  int value;
+};
+
+task<pinned&> find(pinned& p) {
+  co_await corio::yield();
+  co_return p;
+}
+
+task<pinned&> find_or_fail(pinned& p, bool fail) {
+  co_await corio::yield();
+  if (fail) throw failure(1);
+  co_return p;
+}
+
+TEST(Task, ReferenceTasksYieldTheObjectItself) {
+  pinned p(7);
+  pinned* seen = nullptr;
+  run_virtual([&]() -> task<void> {
+    pinned& r = co_await find(p);
+    seen = &r;
+    r.value = 8;
+  });
+  EXPECT_EQ(seen, &p);
+  EXPECT_EQ(p.value, 8);
+  EXPECT_EQ(&corio::run(find(p), corio::virtual_clock{}), &p);  // run() returns the reference too
+  EXPECT_THROW(corio::run(find_or_fail(p, true), corio::virtual_clock{}), failure);
+}
+
+TEST(Task, ReferenceTasksThroughGroupsShieldsAndTimeouts) {
+  pinned a(1), b(2);
+  run_virtual([&]() -> task<void> {
+    pinned& from_group = co_await corio::with_task_group([&](corio::task_group& g) -> task<pinned&> {
+      auto h = g.spawn(find(b));
+      pinned& child = co_await h;
+      EXPECT_EQ(&child, &b);
+      EXPECT_EQ(&h.result(), &b);
+      pinned& moved_out = co_await std::move(h);
+      EXPECT_EQ(&moved_out, &b);
+      co_return a;
+    });
+    EXPECT_EQ(&from_group, &a);
+    EXPECT_EQ(&co_await corio::shielded(find(a)), &a);
+    EXPECT_EQ(&co_await corio::with_timeout(1s, find(b)), &b);
+    EXPECT_EQ(&co_await corio::finally(find(a), []() -> task<> { co_return; }), &a);
+  });
+}
 TEST(Task, BookkeepingFitsTheSpawnBudget) {
   // Issue 13's budget: at most 64 bytes of scheduling state per child.
   EXPECT_LE(sizeof(corio::detail::fiber), 64u);

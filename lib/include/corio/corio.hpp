@@ -5,6 +5,7 @@
 #include "corio/event.hpp"
 #include "corio/exception_group.hpp"
 #include "corio/exceptions.hpp"
+#include "corio/finally.hpp"
 #include "corio/run.hpp"
 #include "corio/semaphore.hpp"
 #include "corio/shielded.hpp"

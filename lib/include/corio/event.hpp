@@ -45,6 +45,7 @@ class event {
 
   class wait_awaiter : private detail::suspension, private waiter {
    public:
+    using corio_awaitable = void;
     explicit wait_awaiter(event& owner) noexcept : suspension{&on_cancel}, owner_(owner) {}
 
     bool await_ready() {

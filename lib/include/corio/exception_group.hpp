@@ -3,7 +3,9 @@
 
 #include <cstddef>
 #include <exception>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -27,9 +29,53 @@ class exception_group : public std::exception {
     return false;
   }
 
+  // Python's ExceptionGroup.split(E): the members that are an E, and the
+  // rest, each as a group of the same shape (nested groups stay nested, and
+  // keep only their own matching or other members), or nullopt if empty.
+  // Leaves are the same exception objects, not copies. If the group itself
+  // is an E (E is exception_group or one of its bases), all of it matches.
+  template <class E>
+  std::pair<std::optional<exception_group>, std::optional<exception_group>> split() const {
+    if constexpr (std::is_base_of_v<E, exception_group>) {
+      return {*this, std::nullopt};
+    } else {
+      std::vector<std::exception_ptr> match, rest;
+      for (const std::exception_ptr& e : exceptions_) {
+        if (const exception_group* nested = as_group(e)) {
+          auto [nested_match, nested_rest] = nested->split<E>();
+          // A nested group entirely on one side is kept as it is.
+          if (!nested_rest)
+            match.push_back(e);
+          else if (!nested_match)
+            rest.push_back(e);
+          else {
+            match.push_back(std::make_exception_ptr(std::move(*nested_match)));
+            rest.push_back(std::make_exception_ptr(std::move(*nested_rest)));
+          }
+        } else if (holds<E>(e)) {
+          match.push_back(e);
+        } else {
+          rest.push_back(e);
+        }
+      }
+      return {part(std::move(match)), part(std::move(rest))};
+    }
+  }
+
+  // The members that are an E, in the same shape; split<E>().first.
+  template <class E>
+  std::optional<exception_group> subgroup() const {
+    return split<E>().first;
+  }
+
   const char* what() const noexcept override { return message_.c_str(); }
 
  private:
+  static std::optional<exception_group> part(std::vector<std::exception_ptr> members) {
+    if (members.empty()) return std::nullopt;
+    return exception_group(std::move(members));
+  }
+
   template <class E>
   static bool holds(const std::exception_ptr& e) {
     try {

@@ -95,6 +95,7 @@ class semaphore {
 
   class acquire_awaiter : private detail::suspension, private waiter {
    public:
+    using corio_awaitable = void;
     explicit acquire_awaiter(semaphore& owner) noexcept : suspension{&on_cancel}, owner_(owner) {}
 
     bool await_ready() {

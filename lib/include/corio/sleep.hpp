@@ -17,6 +17,7 @@ namespace detail {
 // Parks the fiber until a wake-up timer fires or its scope is cancelled.
 class sleep_awaiter : private timer, private suspension {
  public:
+  using corio_awaitable = void;
   explicit sleep_awaiter(steady_time until) noexcept : suspension{&on_cancel} {
     when = until;
     order = kind::wake_up;
@@ -57,6 +58,7 @@ class sleep_awaiter : private timer, private suspension {
 // Lets every other ready fiber run once, then continues.
 class yield_awaiter {
  public:
+  using corio_awaitable = void;
   bool await_ready() {
     loop_ = &event_loop::running("corio::yield");
     cancelled_ = loop_->current_fiber().cancellation_pending();

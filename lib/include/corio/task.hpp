@@ -3,6 +3,7 @@
 
 #include <coroutine>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "corio/config.hpp"
+#include "corio/detail/event_loop.hpp"
 #include "corio/detail/promise_base.hpp"
 
 namespace corio {
@@ -18,6 +20,9 @@ template <class T = void>
 class task;
 
 namespace detail {
+
+template <class>
+inline constexpr bool dependent_false = false;
 
 template <class T>
 class task_promise : public promise_base {
@@ -45,6 +50,35 @@ class task_promise : public promise_base {
   std::optional<T> value_;
 };
 
+// task<T&>: the promise keeps the address; the referred-to object is never
+// copied or moved.
+template <class T>
+class task_promise<T&> : public promise_base {
+ public:
+  task<T&> get_return_object() noexcept;
+  void return_value(T& value) noexcept { value_ = std::addressof(value); }
+  // `co_return 42;` from a task<const int&> would bind to a temporary that
+  // dies before the awaiter sees it.
+  template <class U>
+    requires(!std::is_lvalue_reference_v<U>)
+  void return_value(U&&) {
+    static_assert(dependent_false<U>,
+                  "corio::task<T&>: co_return of a temporary would leave the awaiter a dangling reference; return an "
+                  "object that outlives the task, or make it a task<T>");
+  }
+  T& take_result() {
+    if (failed()) std::rethrow_exception(take_error());
+    return *value_;
+  }
+  T& result() {
+    if (failed()) std::rethrow_exception(error());
+    return *value_;
+  }
+
+ private:
+  T* value_ = nullptr;
+};
+
 template <>
 class task_promise<void> : public promise_base {
  public:
@@ -69,11 +103,12 @@ struct task_access;
 // its exception. Destroying a task that never started frees its frame.
 template <class T>
 class [[nodiscard]] CORIO_CORO_RETURN_TYPE CORIO_CORO_LIFETIMEBOUND CORIO_CORO_AWAIT_ELIDABLE task {
-  static_assert(!std::is_reference_v<T>, "corio::task<T&> is not supported; return a pointer or std::reference_wrapper");
+  static_assert(!std::is_rvalue_reference_v<T>, "corio::task<T&&> is not supported; return a T, or a task<T&>");
 
  public:
   using promise_type = detail::task_promise<T>;
   using value_type = T;
+  using corio_awaitable = void;
 
   task() noexcept = default;
   task(task&& other) noexcept : frame_(std::exchange(other.frame_, nullptr)) {}
@@ -99,7 +134,7 @@ class [[nodiscard]] CORIO_CORO_RETURN_TYPE CORIO_CORO_LIFETIMEBOUND CORIO_CORO_A
     bool await_ready() const noexcept { return false; }
     std::coroutine_handle<> await_suspend(std::coroutine_handle<> awaiting) noexcept {
       frame_.promise().set_continuation(awaiting);
-      return frame_;
+      return detail::transfer_to(frame_);
     }
     T await_resume() { return frame_.promise().take_result(); }
 
@@ -134,6 +169,10 @@ namespace detail {
 template <class T>
 task<T> task_promise<T>::get_return_object() noexcept {
   return task<T>(std::coroutine_handle<task_promise<T>>::from_promise(*this));
+}
+template <class T>
+task<T&> task_promise<T&>::get_return_object() noexcept {
+  return task<T&>(std::coroutine_handle<task_promise<T&>>::from_promise(*this));
 }
 inline task<void> task_promise<void>::get_return_object() noexcept {
   return task<void>(std::coroutine_handle<task_promise<void>>::from_promise(*this));

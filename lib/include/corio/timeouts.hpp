@@ -43,6 +43,8 @@ task<T> timeout_or_throw(deadline_spec deadline, task<T> timed) {
 
 template <class T>
 task<std::optional<T>> timeout_or_empty(deadline_spec deadline, task<T> timed) {
+  static_assert(!std::is_reference_v<T>,
+                "corio::move_on_after: task<T&> has no std::optional<T&>; return a pointer (task<T*>) from the timed task");
   event_loop& loop = event_loop::running("corio::move_on_after");
   deadline_scope scope(loop, deadline.resolve(loop));
   try {

@@ -49,6 +49,7 @@ struct to_thread_result<F, A...> {
 template <class R, class F, class... A>
 class thread_call : private pool_job, private foreign_completion, private suspension {
  public:
+  using corio_awaitable = void;
   thread_call(F& f, std::tuple<A...>& args) noexcept : suspension{&on_cancel}, f_(f), args_(args) {
     run = &work;
   }

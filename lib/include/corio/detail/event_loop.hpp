@@ -12,7 +12,9 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
+#include "corio/config.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/intrusive_fifo.hpp"
 #include "corio/detail/timer_heap.hpp"
@@ -26,6 +28,23 @@ struct foreign_completion {
   foreign_completion* next = nullptr;
   fiber* waiter = nullptr;
   foreign_completion*& queue_next() noexcept { return next; }
+};
+
+// An outside event source that drives an idle loop instead of the loop's
+// own condition variable: corio::run_on's io_context (corio/asio.hpp). All
+// three are called on the loop's thread except wake().
+class loop_driver {
+ public:
+  using time_point = std::chrono::steady_clock::time_point;
+  // Runs outside work that is ready now, without blocking (between ticks).
+  virtual void poll() = 0;
+  // Blocks until some outside work ran, `deadline` (if any) passed, or wake().
+  virtual void wait(const time_point* deadline) = 0;
+  // Any thread, with the loop's foreign lock held: a foreign completion is queued.
+  virtual void wake() noexcept = 0;
+
+ protected:
+  ~loop_driver() = default;
 };
 
 class event_loop {
@@ -74,6 +93,13 @@ class event_loop {
     std::lock_guard<std::mutex> lock(foreign_mutex_);
     foreign_.push(done);
     foreign_ready_.notify_one();
+    if (driver_ != nullptr) driver_->wake();
+  }
+
+  // Hands idle waits to `driver` (nullptr: the loop's own condition variable).
+  void set_driver(loop_driver* driver) noexcept {
+    std::lock_guard<std::mutex> lock(foreign_mutex_);
+    driver_ = driver;
   }
 
   // Runs fibers until `root` finishes.
@@ -83,12 +109,19 @@ class event_loop {
     while (!root_finished_) {
       if (outstanding_foreign_ != 0) take_foreign_completions(false);
       fire_due_timers();
+      if (driver_ != nullptr && !ready_.empty()) driver_->poll();  // outside work keeps running
       run_ready_fibers();
       if (!root_finished_ && ready_.empty()) wait_for_work(root);
     }
   }
 
   void root_finished() noexcept { root_finished_ = true; }
+
+  // The trampoline (CORIO_TASK_TRAMPOLINE): while the loop resumes a fiber,
+  // a task-to-task transfer parks the next coroutine here and returns; the
+  // loop resumes it, so the stack does not grow with each transfer.
+  bool trampolining() const noexcept { return trampolining_; }
+  void hand_off(std::coroutine_handle<> next) noexcept { handoff_ = next; }
 
   // True if run() had to cancel everything to escape a deadlock.
   bool deadlocked() const noexcept { return deadlocked_; }
@@ -118,7 +151,17 @@ class event_loop {
     while (fiber* f = batch.pop()) {
       f->set_state(fiber_state::running);
       running_ = f;
+#if CORIO_TASK_TRAMPOLINE
+      trampolining_ = true;
+      std::coroutine_handle<> next = f->resume_point();
+      do {
+        next.resume();  // may finish and free f
+        next = std::exchange(handoff_, nullptr);
+      } while (next);
+      trampolining_ = false;
+#else
       f->resume_point().resume();  // may finish and free f
+#endif
     }
     running_ = nullptr;
   }
@@ -154,6 +197,10 @@ class event_loop {
   void wait_for_work(fiber& root) {
     if (timers_.empty() && outstanding_foreign_ == 0) return break_deadlock(root);
     ++idle_waits_;
+    if (driver_ != nullptr) {
+      const time_point due = timers_.empty() ? time_point() : timers_.next_due();
+      return driver_->wait(timers_.empty() ? nullptr : &due);
+    }
     if (virtual_time_ && outstanding_foreign_ == 0) {
       // Autojump: nothing can happen before the next deadline.
       virtual_now_ = std::max(virtual_now_, timers_.next_due());
@@ -186,11 +233,27 @@ class event_loop {
   bool virtual_time_;
   bool root_finished_ = false;
   bool deadlocked_ = false;
+  bool trampolining_ = false;
+  std::coroutine_handle<> handoff_;
   time_point virtual_now_;
 
   std::mutex foreign_mutex_;
   std::condition_variable foreign_ready_;
   intrusive_fifo<foreign_completion> foreign_;
+  loop_driver* driver_ = nullptr;
 };
+
+// Where a task-to-task transfer goes: straight to `next` (symmetric
+// transfer), or, with the trampoline, back to the loop, which resumes `next`.
+inline std::coroutine_handle<> transfer_to(std::coroutine_handle<> next) noexcept {
+#if CORIO_TASK_TRAMPOLINE
+  event_loop* loop = event_loop::current();
+  if (loop != nullptr && loop->trampolining()) {
+    loop->hand_off(next);
+    return std::noop_coroutine();
+  }
+#endif
+  return next;
+}
 
 }  // namespace corio::detail

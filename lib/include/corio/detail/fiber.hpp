@@ -83,6 +83,12 @@ class fiber : public cancel_scope {
   cancel_scope* current_ = this;
 };
 
+// docs/runtime.md ("Performance") promises 64 bytes of scheduling state per
+// spawned child.
+static_assert(sizeof(void*) != 8 || sizeof(fiber) <= 64,
+              "corio: detail::fiber grew past the 64 bytes docs/runtime.md promises for each spawned child; reuse a "
+              "spare field (as detached_/awaited_ do) or update the budget and the documentation");
+
 // A scope pushed by a running fiber (timeout, shield, task group). It is
 // entered on construction and left on destruction, so scopes nest like the
 // code that creates them.

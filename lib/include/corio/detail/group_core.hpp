@@ -98,6 +98,7 @@ class group_core : public owned_scope {
   // child. Cancellation cannot interrupt it (it reaches the children instead).
   class join_children {
    public:
+    using corio_awaitable = void;
     explicit join_children(group_core& group) noexcept : group_(group) {}
     bool await_ready() noexcept {
       if (group_.live_children_ != 0) return false;
@@ -128,7 +129,7 @@ class group_core : public owned_scope {
 };
 
 inline std::coroutine_handle<> on_task_finished(promise_base& promise, std::coroutine_handle<> self) noexcept {
-  if (promise.awaited()) return promise.continuation();  // awaited inline
+  if (promise.awaited()) return transfer_to(promise.continuation());  // awaited inline
   if (promise.parent() == nullptr) {  // the task given to run()
     promise.set_state(fiber_state::finished);
     event_loop::current()->root_finished();

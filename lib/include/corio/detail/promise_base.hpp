@@ -3,8 +3,27 @@
 
 #include <coroutine>
 #include <exception>
+#include <type_traits>
 
 #include "corio/detail/fiber.hpp"
+
+namespace corio {
+
+// Which types a corio task may co_await. A task's suspension has to be one
+// the event loop knows about: it parks the task's fiber, wakes it, and can
+// interrupt it on cancellation. An awaitable written for another library
+// (Asio's, cppcoro's, std::suspend_always) does none of that, so the task
+// would hang and run() would end in a misleading deadlock report. corio's
+// own awaitables opt in with a member `using corio_awaitable = void;`; an
+// integration (corio/asio.hpp) or an awaitable written against corio's
+// scheduling may opt in the same way, or by specialising enable_awaitable.
+template <class A>
+inline constexpr bool enable_awaitable = requires { typename A::corio_awaitable; };
+
+template <class A>
+concept awaitable = enable_awaitable<std::remove_cvref_t<A>>;
+
+}  // namespace corio
 
 namespace corio::detail {
 
@@ -30,6 +49,18 @@ class promise_base : public fiber {
   std::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
   void unhandled_exception() noexcept { error_ = std::current_exception(); }
+
+  // Every co_await in a corio task goes through here: only corio's own
+  // awaitables (and those that opt in) pass.
+  template <class A>
+  A&& await_transform(A&& operand) noexcept {
+    static_assert(awaitable<A>,
+                  "corio::task: co_await on an awaitable that is not corio's; the event loop can neither park nor "
+                  "cancel a task in it. co_await corio's own operations, adapt Asio operations with corio::use_task "
+                  "or corio::from_asio (corio/asio.hpp), or opt a type written for corio in with "
+                  "`using corio_awaitable = void;` or corio::enable_awaitable<T> = true (docs/runtime.md)");
+    return static_cast<A&&>(operand);
+  }
 
   bool failed() const noexcept { return error_ != nullptr; }
   const std::exception_ptr& error() const noexcept { return error_; }
