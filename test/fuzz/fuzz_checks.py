@@ -40,8 +40,9 @@ LARGE_TU_FINDINGS = 720
 # clang-tidy exits with 1 when the file has errors; clangd --check with 3
 # (ASan's own exit code is 1, and its report a failure mark).
 OK_EXIT_CODES = {"corio-tidy": (0, 1), "corio-clangd": (0, 3)}
-CHECKS = ["async-blocking-call", "async-detached-task", "async-nested-event-loop",
-          "async-suspend-in-scope", "async-swallowed-cancellation", "async-unawaited-task"]
+# The checks, for --check-tidy-time one at a time: as the module registers them.
+with open(os.path.join(ROOT, "checks", "AsyncTidyModule.cpp")) as _module:
+    CHECKS = sorted(set(re.findall(r'registerCheck<\w+>\(\s*"(async-[a-z-]+)"', _module.read())))
 # detect_leaks: the checks free what they allocate. max_free_fill_size: freed
 # memory is overwritten, so that LLVM's and clangd's uninstrumented code
 # (which ASan does not check) crashes when it reads memory the checks made it
