@@ -247,7 +247,8 @@ def main():
     # The unmutated inputs first (the large one first of all: it takes
     # longest), then mutants until --mutants or --minutes.
     fixed_jobs = [] if args.no_seeds else (
-        [(run_large, (args,))] + [(run_seed, (args, source)) for source in sources])
+        [(run_large, (args,))]
+        + [(run_seed, (args, source)) for source in sources if args.corio_clangd])
     deadline = time.monotonic() + args.minutes * 60 if args.minutes else None
     findings, done, index, seeds_done = [], 0, 0, 0
     seeds_left = len(fixed_jobs)
