@@ -7,8 +7,8 @@ build of corio-tidy and, given --corio-clangd, with the sanitizer build of
 corio-clangd (`--check=MUTANT`, the checks enabled by a .clangd file as in an
 editor, and every --clangd-tidy-time-every'th mutant also with
 `--check-tidy-time='async-*'`, which rebuilds the AST with each check alone).
-Before the mutants, both tools also run on every seed source unmutated and
-on the generated 50,404-line translation unit of
+Before the mutants, corio-clangd also runs on every seed source unmutated,
+and both tools on the generated 50,404-line translation unit of
 test/checks/robustness-c-and-large.cpp, where they must report exactly its
 720 findings. A crash, an assertion, a sanitizer report or a run longer than
 the time bound is a finding: the input is saved with a file that says how to
