@@ -8,9 +8,9 @@ import queue
 
 
 class LspSession:
-    def __init__(self, command, root):
+    def __init__(self, command, root, stderr=subprocess.DEVNULL):
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, cwd=root)
+                                     stderr=stderr, cwd=root)
         self.next_id = 1
         self.inbox = queue.Queue()
         self.reader = threading.Thread(target=self._read_loop, daemon=True)
