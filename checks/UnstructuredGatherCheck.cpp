@@ -154,10 +154,15 @@ void UnstructuredGatherCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnstructuredGatherCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<std::string> Qualified;
-  for (const Combinator &Entry : Combinators)
-    Qualified.push_back("::" + Entry.Name);
-  const std::vector<StringRef> Names(Qualified.begin(), Qualified.end());
+  // Every call is tried by its callee's unqualified name only, the one test
+  // cheap enough for every call of the TU; check() compares the qualified
+  // name for the few that pass.
+  std::vector<StringRef> Names;
+  for (const Combinator &Entry : Combinators) {
+    const StringRef Name = Entry.Name;
+    const size_t Colons = Name.rfind("::");
+    Names.push_back(Colons == StringRef::npos ? Name : Name.substr(Colons + 2));
+  }
   if (!Names.empty())
     Finder->addMatcher(
         callExpr(callee(functionDecl(hasAnyName(Names))), unless(isExpansionInSystemHeader()))
