@@ -54,8 +54,6 @@ std::vector<FrameworkCombinators> catalogue() {
   };
 }
 
-constexpr StringRef AsioWaitForAll = "parallel_group::async_wait(wait_for_all())";
-
 /// The expression under the temporaries, copies and parentheses that carry
 /// a prvalue to where it is used.
 const Expr *carried(const Expr *E) {
@@ -129,7 +127,9 @@ UnstructuredGatherCheck::UnstructuredGatherCheck(StringRef Name, ClangTidyContex
       CheckCobalt(Options.get("CheckCobalt", true)), CheckAsio(Options.get("CheckAsio", true)),
       CheckLibcoro(Options.get("CheckLibcoro", true)),
       StrictMode(Options.get("StrictMode", false)),
-      CombinatorsOption(Options.get("Combinators", "")) {
+      CombinatorsOption(Options.get("Combinators", "")),
+      AsioWaitForAll{"parallel_group::async_wait(wait_for_all())", Failures::Collected,
+                     "'wait_for_one_error()' or the awaitable operator '&&'"} {
   const llvm::StringMap<bool> Enabled = {
       {"CheckCppcoro", CheckCppcoro}, {"CheckFolly", CheckFolly},
       {"CheckAsyncSimple", CheckAsyncSimple}, {"CheckCobalt", CheckCobalt},
@@ -199,11 +199,9 @@ UnstructuredGatherCheck::combinatorOf(const Expr &Call) const {
 }
 
 void UnstructuredGatherCheck::check(const MatchFinder::MatchResult &Result) {
-  static const Combinator AsioEntry = {AsioWaitForAll.str(), Failures::Collected,
-                                       "'wait_for_one_error()' or the awaitable operator '&&'"};
   const auto *AsioCall = Result.Nodes.getNodeAs<Expr>("asio-call");
   const Expr *Call = AsioCall ? AsioCall : Result.Nodes.getNodeAs<Expr>("call");
-  const Combinator *Entry = AsioCall ? &AsioEntry : combinatorOf(*Call);
+  const Combinator *Entry = AsioCall ? &AsioWaitForAll : combinatorOf(*Call);
   if (!Entry)
     return;
   helpers::ParentIndex &Parents = this->Parents.forContext(*Result.Context);

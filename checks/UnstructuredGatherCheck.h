@@ -56,6 +56,8 @@ private:
   const bool StrictMode;
   const std::string CombinatorsOption;
   std::vector<Combinator> Combinators;
+  /// Asio's parallel group, found by its member async_wait and its condition.
+  const Combinator AsioWaitForAll;
   llvm::DenseSet<SourceLocation> Reported;
   helpers::ParentIndex Parents;
 };
