@@ -3,7 +3,8 @@
 // SARIF describes each rule (check) once: a one-line and a full
 // description and a link to its documentation. For async-* checks these
 // come from their pages in docs/checks/, so the page stays the one place
-// that says what a check does; upstream checks link to clang's documentation.
+// that says what a check does; upstream checks, compiler diagnostics and
+// clang-tidy-config link to clang's documentation, which has their texts.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CORIO_TIDY_CHECKRULES_H
@@ -24,9 +25,9 @@ struct RuleDescription {
 
 class CheckRules {
 public:
-  /// \p DocsDirectory holds <check>.md pages; \p DocsUrl, when not empty,
-  /// is where those pages are published (help links point there instead of
-  /// at the local files).
+  /// \p DocsDirectory holds <check>.md pages, read for the descriptions;
+  /// \p DocsUrl is the https base where those pages are published, which
+  /// help links point at.
   CheckRules(std::string DocsDirectory, std::string DocsUrl)
       : DocsDirectory(std::move(DocsDirectory)), DocsUrl(std::move(DocsUrl)) {}
 
