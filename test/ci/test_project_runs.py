@@ -27,8 +27,8 @@ def report(name, kind):
 
 serial = project_run("serial", "-j", "1")
 parallel = project_run("parallel", "-j", "3")
-if serial.returncode != 1:
-    fail("findings remain, so the exit status must be 1")
+if serial.returncode != 0:
+    fail("a run that writes the baseline it was asked for must exit 0")
 for kind in ["sarif", "gitlab.json", "baseline.json"]:
     if report("serial", kind) != report("parallel", kind):
         fail(f"-j 3 and -j 1 wrote different {kind} reports")
