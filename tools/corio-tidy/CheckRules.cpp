@@ -39,6 +39,24 @@ std::string withoutDanglingColon(llvm::StringRef Paragraph) {
   return Paragraph.take_front(LastSentenceEnd + 1).str();
 }
 
+/// The body of the "## <Title>" section, up to the next heading of that
+/// level; empty when the page has none.
+std::string section(llvm::StringRef Markdown, llvm::StringRef Title) {
+  std::string Body;
+  bool Inside = false;
+  for (llvm::StringRef Line : llvm::split(Markdown, '\n')) {
+    if (Line.starts_with("## ")) {
+      if (Inside)
+        break;
+      Inside = Line.drop_front(3).trim() == Title;
+      continue;
+    }
+    if (Inside)
+      (Body += Line) += '\n';
+  }
+  return llvm::StringRef(Body).trim().str();
+}
+
 std::string firstSentence(llvm::StringRef Paragraph) {
   size_t End = Paragraph.find(". ");
   return std::string(End == llvm::StringRef::npos ? Paragraph
@@ -83,6 +101,7 @@ RuleDescription CheckRules::describeAsyncCheck(llvm::StringRef Check) const {
     Rule.HelpMarkdown = (*Text)->getBuffer().str();
     Rule.FullDescription = withoutDanglingColon(firstParagraph(Rule.HelpMarkdown));
     Rule.ShortDescription = firstSentence(Rule.FullDescription);
+    Rule.OptionsMarkdown = section(Rule.HelpMarkdown, "Options");
   }
   if (Rule.ShortDescription.empty())
     Rule.ShortDescription = ("corio check " + Check).str();

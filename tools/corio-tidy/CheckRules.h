@@ -21,6 +21,7 @@ struct RuleDescription {
   std::string FullDescription; ///< empty when nothing more is known
   std::string HelpUri;
   std::string HelpMarkdown; ///< the whole documentation page, if at hand
+  std::string OptionsMarkdown; ///< the page's "## Options" section, if any
 };
 
 class CheckRules {
