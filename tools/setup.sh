@@ -23,6 +23,7 @@ PACKAGE_GROUPS=(
   "LLVM/Clang 22 libraries and tools (the checks link them; lit, FileCheck, clang-tidy, clangd)|libclang-22-dev llvm-22-dev llvm-22-tools clang-tidy-22 clangd-22"
   "clangd's gRPC/protobuf deps (Debian's clangd libraries link the remote index)|libgrpc++-dev libprotobuf-dev libabsl-dev protobuf-compiler-grpc"
   "test libraries (GoogleTest, Google Benchmark)|libgtest-dev libbenchmark-dev"
+  "Neovim 0.7 (test/clangd runs docs/ide.md's editor snippet in it)|neovim"
   "Boost (Asio, for the examples and the integration tests)|libboost1.81-dev"
 )
 # Why protobuf-compiler-grpc: ClangTargets.cmake names gRPC::grpc++ and
