@@ -2,7 +2,8 @@
 """The plugin-less Neovim snippet of docs/ide.md, run as written (only the
 corio-clangd path replaced) in a headless Neovim: files of one project root
 share one corio-clangd, another root gets its own, and a root whose server
-stopped gets a new one.
+stopped gets a new one. A marker further up (a compile_commands.json above
+both roots) does not make them one root.
 
 usage: check_neovim_snippet.py CORIO_CLANGD SCRATCH_DIR"""
 import json
@@ -71,6 +72,8 @@ def main():
         (scratch / f).parent.mkdir(parents=True, exist_ok=True)
         (scratch / f).write_text("int main() { return 0; }\n")
     (scratch / "a" / ".git").mkdir()
+    # A marker further up must not win over the nearer ones.
+    (scratch / "compile_commands.json").write_text("[]\n")
     (scratch / "b" / ".clangd").write_text("CompileFlags:\n  Add: [-std=c++20]\n")
     (scratch / "init.lua").write_text(snippet().replace(PLACEHOLDER, str(corio_clangd)))
     (scratch / "driver.lua").write_text(DRIVER)
