@@ -37,6 +37,12 @@ public:
   /// source tree it was built from.
   static std::string locateDocs(const char *Argv0);
 
+  /// The pages of locateDocs(\p Argv0), linked at the URL this corio was
+  /// configured with (CORIO_CHECK_DOCS_URL).
+  static CheckRules forThisBuild(const char *Argv0) {
+    return CheckRules(locateDocs(Argv0), CORIO_CHECK_DOCS_URL);
+  }
+
   RuleDescription describe(llvm::StringRef Check) const;
 
 private:

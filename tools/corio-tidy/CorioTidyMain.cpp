@@ -45,9 +45,11 @@ int main(int Argc, const char **Argv) {
     return 1;
   }
   if (!Options->ExplainCheck.empty()) {
-    corio::report::CheckRules Rules(corio::report::CheckRules::locateDocs(Argv[0]),
-                                    CORIO_CHECK_DOCS_URL);
-    return corio::report::explainCheck(llvm::outs(), Rules, Options->ExplainCheck) ? 0 : 1;
+    return corio::report::explainCheck(llvm::outs(),
+                                       corio::report::CheckRules::forThisBuild(Argv[0]),
+                                       Options->ExplainCheck)
+               ? 0
+               : 1;
   }
   if (!Options->any())
     return clang::tidy::clangTidyMain(Argc, Argv);
