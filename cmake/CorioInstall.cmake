@@ -20,6 +20,16 @@ install(FILES ${PROJECT_BINARY_DIR}/corioConfig.cmake
               ${PROJECT_BINARY_DIR}/corioConfigVersion.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/corio)
 
+# The .pc file names the prefix relative to itself (${pcfiledir}), so it is
+# right for any --prefix given at install time, not just the configured one.
+file(RELATIVE_PATH CORIO_PC_TO_PREFIX "${CMAKE_INSTALL_FULL_DATADIR}/pkgconfig"
+     "${CMAKE_INSTALL_PREFIX}")
+string(REGEX REPLACE "/$" "" CORIO_PC_TO_PREFIX "${CORIO_PC_TO_PREFIX}")
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(CORIO_PC_INCLUDEDIR "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
+  set(CORIO_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/corio.pc.in
                ${PROJECT_BINARY_DIR}/corio.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/corio.pc

@@ -97,18 +97,21 @@ def check_rule_descriptions(rule):
             fail(f"rule {rule['id']} does not describe itself from {page}")
     elif rule["shortDescription"]["text"] != f"corio check {rule['id']}":
         fail(f"rule {rule['id']} has no page but says {rule['shortDescription']}")
+    if not rule["helpUri"].startswith("https://") or \
+            not rule["helpUri"].endswith(f"/{rule['id']}.md"):
+        fail(f"rule {rule['id']} links to {rule['helpUri']}, not its published page")
     for key in ("fullDescription", "help"):
         rule.pop(key, None)
     rule["shortDescription"] = {"text": "<from its docs/checks page>"}
+    rule["helpUri"] = f"<CORIO_CHECK_DOCS_URL>/{rule['id']}.md"
 
 
 def normalize_sarif(log, project):
-    """Machine paths become placeholders; what async-* checks say (their
-    messages, notes and fix-its: their authors' to change) becomes a
-    placeholder too. Locations, fingerprints and structure stay."""
+    """The project's path and the docs URL become placeholders; what async-*
+    checks say (their messages, notes and fix-its: their authors' to change)
+    becomes a placeholder too. Locations, fingerprints and structure stay."""
     text = json.dumps(log)
     text = text.replace(f"file://{project}/", "file://<project>/")
-    text = text.replace(f"file://{CORIO_SOURCE}/", "file://<corio>/")
     log = json.loads(text)
     run = log["runs"][0]
     run["tool"]["driver"]["version"] = "<version>"
@@ -147,3 +150,50 @@ def compare_with_golden(name, actual, update):
                                     f"golden/{name}", "actual")
         fail(f"{name} differs from the golden file (rerun with --update if intended):\n"
              + "".join(diff))
+
+
+def check_github_requirements(log):
+    """Fails unless the log meets what GitHub's "SARIF support for code
+    scanning" page requires of an upload (docs.github.com, code-security,
+    sarif-support-for-code-scanning), beyond the OASIS schema: version
+    2.1.0; tool.driver.name; each result a ruleId, message.text and one to
+    ten locations, each with physicalLocation.artifactLocation.uri and
+    region.startLine (the upload fails on a result without a location:
+    "locationFromSarifResult: expected at least one location"); each rule
+    an id and, to be shown, a shortDescription, a fullDescription and help;
+    helpUri, where given, a URL a browser reading GitHub can open. corio
+    adds: regions end (endLine, endColumn), descriptions do not end in a
+    colon."""
+    problems = []
+    if log.get("version") != "2.1.0":
+        problems.append("version is not 2.1.0")
+    for r, run in enumerate(log.get("runs", [])):
+        driver = run.get("tool", {}).get("driver", {})
+        if not driver.get("name"):
+            problems.append(f"run {r}: tool.driver.name missing")
+        for rule in driver.get("rules", []):
+            where = f"rule {rule.get('id')}"
+            for key in ("shortDescription", "fullDescription", "help"):
+                text = rule.get(key, {}).get("text", "")
+                if not text:
+                    problems.append(f"{where}: no {key}.text")
+                elif text.rstrip().endswith(":"):
+                    problems.append(f"{where}: {key} ends in a colon: {text[-60:]!r}")
+            if not rule.get("helpUri", "").startswith("https://"):
+                problems.append(f"{where}: helpUri {rule.get('helpUri')!r} is not https")
+        for i, result in enumerate(run.get("results", [])):
+            where = f"run {r} result {i} ({result.get('ruleId')})"
+            if not result.get("ruleId") or not result.get("message", {}).get("text"):
+                problems.append(f"{where}: ruleId or message.text missing")
+            locations = result.get("locations", [])
+            if not 1 <= len(locations) <= 10:
+                problems.append(f"{where}: {len(locations)} locations")
+            for location in locations:
+                physical = location.get("physicalLocation", {})
+                region = physical.get("region", {})
+                if not physical.get("artifactLocation", {}).get("uri"):
+                    problems.append(f"{where}: a location without artifactLocation.uri")
+                if not all(k in region for k in ("startLine", "endLine", "endColumn")):
+                    problems.append(f"{where}: region {region} lacks startLine/endLine/endColumn")
+    if problems:
+        fail("not what GitHub code scanning accepts:\n  " + "\n  ".join(problems))

@@ -4,7 +4,8 @@ docs/ci.md runs it: it ends with the summary, and its SARIF and GitLab
 reports are valid whatever the checks find (so no golden file here)."""
 import re
 
-from ci_support import CORIO_SOURCE, absolute, fail, parse_args, read_json, run, validate
+from ci_support import (CORIO_SOURCE, absolute, check_github_requirements, fail, parse_args,
+                        read_json, run, validate)
 
 args = parse_args(("--build-dir", {"required": True, "type": absolute,
                                    "help": "build tree whose compile_commands.json has examples/"}))
@@ -17,6 +18,7 @@ if not re.search(r"corio-tidy-project: \d+ translation units in .*\n(?:  .*\n)* 
                  proc.stdout):
     fail(f"no summary at the end of the run:\n{proc.stdout}")
 validate(read_json(sarif), "sarif-2.1.0-rtm.5.json")
+check_github_requirements(read_json(sarif))
 validate(read_json(gitlab), "gitlab-code-quality.json")
 results = read_json(sarif)["runs"][0]["results"]
 if not any(r["ruleId"] == "async-blocking-call" and

@@ -27,8 +27,8 @@ def report(name, kind):
 
 serial = project_run("serial", "-j", "1")
 parallel = project_run("parallel", "-j", "3")
-if serial.returncode != 1:
-    fail("findings remain, so the exit status must be 1")
+if serial.returncode != 0:
+    fail("a run that writes the baseline it was asked for must exit 0")
 for kind in ["sarif", "gitlab.json", "baseline.json"]:
     if report("serial", kind) != report("parallel", kind):
         fail(f"-j 3 and -j 1 wrote different {kind} reports")
@@ -54,7 +54,7 @@ for k in (1, 2, 3):
     shard = project_run(f"shard{k}", "--shard", f"{k}/3")
     shard_files.append(re.findall(r"^\[\d+/\d+\] (\S+):", shard.stderr, re.MULTILINE))
 flat = sorted(f for files in shard_files for f in files)
-if flat != sorted(str(project / s) for s in INPUT_SOURCES) or any(len(f) != 1 for f in shard_files):
+if flat != sorted(INPUT_SOURCES) or any(len(f) != 1 for f in shard_files):
     fail(f"3 shards of 3 files should take one file each: {shard_files}")
 for kind, flag in [("sarif", "--merge-sarif"), ("gitlab.json", "--merge-gitlab"),
                    ("baseline.json", "--merge-baseline")]:

@@ -3,7 +3,8 @@
 // SARIF describes each rule (check) once: a one-line and a full
 // description and a link to its documentation. For async-* checks these
 // come from their pages in docs/checks/, so the page stays the one place
-// that says what a check does; upstream checks link to clang's documentation.
+// that says what a check does; upstream checks, compiler diagnostics and
+// clang-tidy-config link to clang's documentation, which has their texts.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CORIO_TIDY_CHECKRULES_H
@@ -20,13 +21,14 @@ struct RuleDescription {
   std::string FullDescription; ///< empty when nothing more is known
   std::string HelpUri;
   std::string HelpMarkdown; ///< the whole documentation page, if at hand
+  std::string OptionsMarkdown; ///< the page's "## Options" section, if any
 };
 
 class CheckRules {
 public:
-  /// \p DocsDirectory holds <check>.md pages; \p DocsUrl, when not empty,
-  /// is where those pages are published (help links point there instead of
-  /// at the local files).
+  /// \p DocsDirectory holds <check>.md pages, read for the descriptions;
+  /// \p DocsUrl is the https base where those pages are published, which
+  /// help links point at.
   CheckRules(std::string DocsDirectory, std::string DocsUrl)
       : DocsDirectory(std::move(DocsDirectory)), DocsUrl(std::move(DocsUrl)) {}
 
@@ -34,6 +36,12 @@ public:
   /// executable (<prefix>/bin/corio-tidy, <prefix>/<docdir>/checks), or the
   /// source tree it was built from.
   static std::string locateDocs(const char *Argv0);
+
+  /// The pages of locateDocs(\p Argv0), linked at the URL this corio was
+  /// configured with (CORIO_CHECK_DOCS_URL).
+  static CheckRules forThisBuild(const char *Argv0) {
+    return CheckRules(locateDocs(Argv0), CORIO_CHECK_DOCS_URL);
+  }
 
   RuleDescription describe(llvm::StringRef Check) const;
 

@@ -54,17 +54,20 @@ public:
 
 private:
   /// The message's position, extended to the end of a highlighted range
-  /// that starts there (clang-tidy exports the caret and ranges apart).
+  /// that starts there (clang-tidy exports the caret and ranges apart); a
+  /// bare caret covers the character under it.
   std::optional<TextRange> where(const DiagnosticMessage &M) {
     if (M.FilePath.empty())
       return std::nullopt;
+    std::string File = absolutePath(M.FilePath, BuildDirectory);
     unsigned Length = 0;
     for (const clang::tooling::FileByteRange &R : M.Ranges)
       if (R.FilePath == M.FilePath && R.FileOffset <= M.FileOffset &&
           M.FileOffset <= R.FileOffset + R.Length)
         Length = std::max(Length, R.FileOffset + R.Length - M.FileOffset);
-    return Sources.range(absolutePath(M.FilePath, BuildDirectory), M.FileOffset,
-                         Length);
+    if (Length == 0)
+      Length = Sources.characterLength(File, M.FileOffset);
+    return Sources.range(File, M.FileOffset, Length);
   }
 
   std::vector<Edit> edits(const DiagnosticMessage &M) {

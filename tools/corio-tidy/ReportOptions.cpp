@@ -31,6 +31,7 @@ llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args)
       {"export-gitlab", &Options.GitLabPath},
       {"baseline", &Options.BaselinePath},
       {"write-baseline", &Options.WriteBaselinePath},
+      {"explain", &Options.ExplainCheck},
   };
 
   std::vector<std::pair<const char *, Kept>> Rest;
@@ -56,7 +57,7 @@ llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args)
         return Value.str();
       if (I + 1 < Args.size())
         return std::string(Args[++I]);
-      return llvm::createStringError("corio-tidy: --%s needs a file name",
+      return llvm::createStringError("corio-tidy: --%s needs a value",
                                      Flag.str().c_str());
     };
 

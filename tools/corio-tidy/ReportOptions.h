@@ -24,6 +24,7 @@ struct ReportOptions {
   std::string BaselinePath;      ///< --baseline=FILE
   std::string WriteBaselinePath; ///< --write-baseline=FILE
   bool FailOnFindings = false;   ///< --fail-on-findings
+  std::string ExplainCheck;      ///< --explain=CHECK: print its docs and exit
   /// The user's own --export-fixes=FILE: clang-tidy accepts it once, so the
   /// report reads that file instead of asking for a second one.
   std::string UserExportFixes;

@@ -127,7 +127,7 @@ bool writeOutputs(const ReportOptions &Options, const std::vector<Finding> &Find
     }
   }
   if (!Options.SarifPath.empty()) {
-    CheckRules Rules(CheckRules::locateDocs(Argv0), CORIO_CHECK_DOCS_URL);
+    CheckRules Rules = CheckRules::forThisBuild(Argv0);
     Written &= writeFile(Options.SarifPath, [&](llvm::raw_ostream &OS) {
       writeSarif(OS, Findings, Rules, SourceRoot);
     });

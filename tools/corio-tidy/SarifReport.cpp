@@ -43,15 +43,12 @@ Object artifactLocation(const TextRange &R) {
   return Location;
 }
 
-/// A caret without a range leaves the end out, which SARIF reads as "to
-/// the end of the line".
+/// Always with its end: a caret without a range covers the character under
+/// it (Findings.cpp), where SARIF would read a missing end as "to the end of
+/// the line".
 Object findingRegion(const TextRange &R) {
-  Object Region{{"startLine", R.StartLine}, {"startColumn", R.StartColumn}};
-  if (R.Length) {
-    Region["endLine"] = R.EndLine;
-    Region["endColumn"] = R.EndColumn;
-  }
-  return Region;
+  return Object{{"startLine", R.StartLine}, {"startColumn", R.StartColumn},
+                {"endLine", R.EndLine}, {"endColumn", R.EndColumn}};
 }
 
 /// Replacements need the exact span, empty for an insertion; bytes too,
@@ -85,18 +82,17 @@ Object fix(const std::vector<Edit> &Edits, const std::string &Description) {
   return Fix;
 }
 
+/// A finding with a place in a file (F.Where is set).
 Object result(const Finding &F) {
+  Object Location{{"physicalLocation", physicalLocation(*F.Where)}};
+  if (!F.Key.Function.empty())
+    Location["logicalLocations"] =
+        Array{Object{{"fullyQualifiedName", F.Key.Function}, {"kind", "function"}}};
   Object Result{{"ruleId", F.Check},
                 {"level", level(F.Level)},
                 {"message", text(F.Message)},
+                {"locations", Array{std::move(Location)}},
                 {"partialFingerprints", Object{{"corioFingerprint/v1", F.Fingerprint}}}};
-  if (F.Where) {
-    Object Location{{"physicalLocation", physicalLocation(*F.Where)}};
-    if (!F.Key.Function.empty())
-      Location["logicalLocations"] =
-          Array{Object{{"fullyQualifiedName", F.Key.Function}, {"kind", "function"}}};
-    Result["locations"] = Array{std::move(Location)};
-  }
   Array Related, Fixes;
   for (const Note &N : F.Notes) {
     Object Location{{"id", Related.size()}, {"message", text(N.Message)}};
@@ -116,6 +112,16 @@ Object result(const Finding &F) {
   return Result;
 }
 
+/// A diagnostic about the run rather than the code (an unknown compiler
+/// flag, a source file that does not exist, a bad .clang-tidy): code
+/// scanning rejects results without a location, so these are reported as
+/// what SARIF calls them, notifications of the tool's execution.
+Object notification(const Finding &F) {
+  return Object{{"level", level(F.Level)},
+                {"message", text(F.Message)},
+                {"descriptor", Object{{"id", F.Check}}}};
+}
+
 Object rule(const std::string &Check, const CheckRules &Rules) {
   RuleDescription D = Rules.describe(Check);
   Object Rule{{"id", Check},
@@ -133,14 +139,18 @@ Object rule(const std::string &Check, const CheckRules &Rules) {
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const CheckRules &Rules, llvm::StringRef SourceRoot) {
   std::set<std::string> Checks;
-  Array Results, Suppressed;
+  Array Results, Suppressed, Notifications;
+  bool Successful = true;
   for (const Finding &F : Findings) {
     if (F.SuppressedByBaseline) {
       Suppressed.push_back(F.Fingerprint);
-      continue;
+    } else if (!F.Where) {
+      Notifications.push_back(notification(F));
+      Successful &= F.Level != clang::tooling::Diagnostic::Error;
+    } else {
+      Checks.insert(F.Check);
+      Results.push_back(result(F));
     }
-    Checks.insert(F.Check);
-    Results.push_back(result(F));
   }
   Array RuleList;
   for (const std::string &Check : Checks)
@@ -153,6 +163,8 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
       {"originalUriBaseIds",
        Object{{SourceRootId, Object{{"uri", pathToUri(SourceRoot) + "/"}}}}},
       {"columnKind", "unicodeCodePoints"},
+      {"invocations", Array{Object{{"executionSuccessful", Successful},
+                                   {"toolExecutionNotifications", std::move(Notifications)}}}},
       {"results", std::move(Results)}};
   if (!Suppressed.empty())
     Run["properties"] = Object{{"baselineSuppressed", std::move(Suppressed)}};

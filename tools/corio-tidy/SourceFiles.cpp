@@ -50,6 +50,20 @@ std::optional<TextRange> SourceFiles::range(llvm::StringRef AbsolutePath,
   return R;
 }
 
+unsigned SourceFiles::characterLength(llvm::StringRef AbsolutePath, unsigned Offset) {
+  const File *F = file(AbsolutePath);
+  if (!F)
+    return 0;
+  llvm::StringRef Rest = F->Buffer->getBuffer().drop_front(Offset);
+  if (Rest.empty() || Rest.front() == '\n' || Rest.starts_with("\r\n"))
+    return 0;
+  // Continuation bytes (10xxxxxx) belong to the code point before them.
+  unsigned Length = 1;
+  while (Length < Rest.size() && (static_cast<unsigned char>(Rest[Length]) & 0xC0) == 0x80)
+    ++Length;
+  return Length;
+}
+
 llvm::StringRef SourceFiles::linesOf(const TextRange &Range) {
   const File *F = file(Range.AbsolutePath);
   if (!F)

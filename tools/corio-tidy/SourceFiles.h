@@ -37,6 +37,10 @@ public:
   std::optional<TextRange> range(llvm::StringRef AbsolutePath, unsigned Offset,
                                  unsigned Length);
 
+  /// Bytes of the character (UTF-8 code point) at \p Offset; 0 at a line's
+  /// end or the file's, or when the file cannot be read.
+  unsigned characterLength(llvm::StringRef AbsolutePath, unsigned Offset);
+
   /// The text of the whole lines that \p Range touches.
   llvm::StringRef linesOf(const TextRange &Range);
 
