@@ -5,10 +5,13 @@
 //   (d) ExceptionGroup       -> exception_group, process_batch
 //   (e) Sync-to-async bridge -> to_thread, load and build_index
 //   (f) Cancellation handling-> finally, cancellable_operation
+//   (g) Other threads        -> portal, serve_callbacks
 // Only the stand-ins for the application (json, fetch_user, ...) are
 // written here; the examples themselves are copied from the document.
+#include <functional>
 #include <stop_token>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -85,6 +88,32 @@ corio::task<void> release_resource(resource& r) {
   r.released = true;
   ++resources_released;
 }
+corio::task<json> lookup(std::string key) {
+  co_await corio::yield();
+  co_return json{static_cast<int>(key.size())};
+}
+// A library that calls its handlers on a thread of its own.
+class legacy_server {
+ public:
+  void set_handler(std::function<json(std::string)> handler) { handler_ = std::move(handler); }
+  void set_on_stop(std::function<void()> on_stop) { on_stop_ = std::move(on_stop); }
+  void start() {
+    thread_ = std::thread([this] {
+      for (const char* key : {"a", "bb", "ccc"}) replies.push_back(handler_(key).value);
+      on_stop_();
+    });
+  }
+  void join() {
+    if (thread_.joinable()) thread_.join();
+  }
+  ~legacy_server() { join(); }
+  std::vector<int> replies;  // read after join()
+
+ private:
+  std::function<json(std::string)> handler_;
+  std::function<void()> on_stop_;
+  std::thread thread_;
+};
 
 // (a) Quick start.
 corio::task<Profile> fetch_profile(std::string id) {
@@ -196,6 +225,20 @@ corio::task<json> cancellable_operation(std::string resource_id) {
   });
 }
 
+// (g) Other threads.
+corio::task<void> serve_callbacks(legacy_server& server) {
+  co_await corio::with_task_group([&](corio::task_group& g) -> corio::task<> {
+    corio::event stopped;
+    // Both run on the server's threads.
+    server.set_handler([p = g.portal()](std::string key) {
+      return p.spawn([key] { return lookup(key); }).get();   // lookup runs on the loop, as a child of g
+    });
+    server.set_on_stop([p = g.portal(), &stopped] { p.post([&stopped] { stopped.set(); }); });
+    server.start();
+    co_await stopped.wait();
+  });
+}
+
 namespace {
 
 TEST(DocsExamples, A_TaskGroup) {
@@ -251,6 +294,13 @@ TEST(DocsExamples, F_CancellationHandling) {
     EXPECT_THROW(co_await corio::with_timeout(500ms, cancellable_operation("x")), corio::timeout_error);
     EXPECT_EQ(resources_released, 2);
   });
+}
+
+TEST(DocsExamples, G_OtherThreads) {
+  legacy_server server;
+  corio::run(serve_callbacks(server));
+  server.join();
+  EXPECT_EQ(server.replies, (std::vector<int>{1, 2, 3}));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "corio/exception_group.hpp"
 #include "corio/exceptions.hpp"
 #include "corio/finally.hpp"
+#include "corio/portal.hpp"
 #include "corio/run.hpp"
 #include "corio/semaphore.hpp"
 #include "corio/shielded.hpp"
