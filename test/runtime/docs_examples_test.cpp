@@ -6,6 +6,7 @@
 //   (e) Sync-to-async bridge -> to_thread, load and build_index
 //   (f) Cancellation handling-> finally, cancellable_operation
 //   (g) Other threads        -> portal, serve_callbacks
+//   (h) Bounded blocking work-> capacity_limiter, read_config
 // Only the stand-ins for the application (json, fetch_user, ...) are
 // written here; the examples themselves are copied from the document.
 #include <functional>
@@ -92,6 +93,7 @@ corio::task<json> lookup(std::string key) {
   co_await corio::yield();
   co_return json{static_cast<int>(key.size())};
 }
+std::string read_whole_file(const std::string& path) { return "contents of " + path; }
 // A library that calls its handlers on a thread of its own.
 class legacy_server {
  public:
@@ -239,6 +241,13 @@ corio::task<void> serve_callbacks(legacy_server& server) {
   });
 }
 
+// (h) Bounded blocking work.
+corio::capacity_limiter disk(2);   // at most two blocking file reads at once
+
+corio::task<std::string> read_config(std::string path) {
+  co_return co_await corio::to_thread(disk, read_whole_file, std::move(path));
+}
+
 namespace {
 
 TEST(DocsExamples, A_TaskGroup) {
@@ -301,6 +310,11 @@ TEST(DocsExamples, G_OtherThreads) {
   corio::run(serve_callbacks(server));
   server.join();
   EXPECT_EQ(server.replies, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(DocsExamples, H_BoundedBlockingWork) {
+  EXPECT_EQ(corio::run(read_config("app.toml")), "contents of app.toml");
+  EXPECT_EQ(disk.borrowed_tokens(), 0u);
 }
 
 }  // namespace
