@@ -7,8 +7,14 @@
 //   (f) Cancellation handling-> finally, cancellable_operation
 //   (g) Other threads        -> portal, serve_callbacks
 //   (h) Bounded blocking work-> capacity_limiter, read_config
+//   (i) Stopping on signals  -> wait_for_signal, serve_until_stopped
 // Only the stand-ins for the application (json, fetch_user, ...) are
 // written here; the examples themselves are copied from the document.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
 #include <functional>
 #include <stop_token>
 #include <string>
@@ -93,6 +99,7 @@ corio::task<json> lookup(std::string key) {
   co_await corio::yield();
   co_return json{static_cast<int>(key.size())};
 }
+corio::task<void> serve_forever() { co_await corio::sleep_for(24h); }
 std::string read_whole_file(const std::string& path) { return "contents of " + path; }
 // A library that calls its handlers on a thread of its own.
 class legacy_server {
@@ -248,6 +255,20 @@ corio::task<std::string> read_config(std::string path) {
   co_return co_await corio::to_thread(disk, read_whole_file, std::move(path));
 }
 
+// (i) Stopping on signals.
+corio::task<void> serve_until_stopped() {
+  co_await corio::with_task_group([](corio::task_group& g) -> corio::task<> {
+    g.spawn(serve_forever());
+    g.spawn([&g]() -> corio::task<> {
+      corio::task<int> signalled = corio::wait_for_signal({SIGINT, SIGTERM});
+      const int sig = co_await std::move(signalled);
+      std::fprintf(stderr, "signal %d: shutting down\n", sig);
+      g.cancel();
+    });
+    co_return;
+  });
+}
+
 namespace {
 
 TEST(DocsExamples, A_TaskGroup) {
@@ -315,6 +336,23 @@ TEST(DocsExamples, G_OtherThreads) {
 TEST(DocsExamples, H_BoundedBlockingWork) {
   EXPECT_EQ(corio::run(read_config("app.toml")), "contents of app.toml");
   EXPECT_EQ(disk.borrowed_tokens(), 0u);
+}
+
+// SIGTERM is ignored around the example, so a signal sent before the
+// example waits is dropped (the sender repeats it) instead of killing the test.
+TEST(DocsExamples, I_StoppingOnSignals) {
+  ::signal(SIGTERM, SIG_IGN);
+  std::atomic<bool> stopped{false};
+  std::thread sender([&] {
+    while (!stopped.load()) {
+      ::kill(::getpid(), SIGTERM);
+      std::this_thread::sleep_for(5ms);
+    }
+  });
+  corio::run(serve_until_stopped());
+  stopped = true;
+  sender.join();
+  ::signal(SIGTERM, SIG_DFL);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "corio/run.hpp"
 #include "corio/semaphore.hpp"
 #include "corio/shielded.hpp"
+#include "corio/signal.hpp"
 #include "corio/sleep.hpp"
 #include "corio/task.hpp"
 #include "corio/task_group.hpp"
