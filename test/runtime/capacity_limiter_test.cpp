@@ -107,11 +107,12 @@ TEST(CapacityLimiter, AReleaseOnAnotherThreadWakesTheWaitingLoop) {
   EXPECT_EQ(limiter.borrowed_tokens(), 0u);
 }
 
-// The hang of issue 26: four loops each block a to_thread call on something
-// only a fifth loop's to_thread call provides. With the old pool of 4
-// workers the fifth call never ran. (The blockers give up after 30 s so a
-// regression fails instead of hanging.)
-TEST(CapacityLimiter, FourBlockedLoopsDoNotStarveAFifth) {
+// Four loops each block a to_thread call (made by `blocking_call`) on
+// something only a fifth loop's plain to_thread call provides; returns how
+// many were released. (The blockers give up after 30 s, so a regression
+// fails instead of hanging.)
+template <class BlockingCall>
+int blockers_released_by_a_fifth_loop(BlockingCall blocking_call) {
   std::promise<void> provided;
   std::shared_future<void> provision = provided.get_future().share();
   std::latch blocked(4);
@@ -119,7 +120,7 @@ TEST(CapacityLimiter, FourBlockedLoopsDoNotStarveAFifth) {
   std::vector<std::thread> loops;
   for (int i = 0; i < 4; ++i)
     loops.emplace_back([&] {
-      corio::run(corio::to_thread([&] {
+      corio::run(blocking_call([&] {
         blocked.count_down();
         if (provision.wait_for(30s) == std::future_status::ready) ++released;
       }));
@@ -129,7 +130,12 @@ TEST(CapacityLimiter, FourBlockedLoopsDoNotStarveAFifth) {
     corio::run(corio::to_thread([&] { provided.set_value(); }));
   });
   for (std::thread& t : loops) t.join();
-  EXPECT_EQ(released.load(), 4);
+  return released.load();
+}
+
+// The hang of issue 26: with the old pool of 4 workers the fifth call never ran.
+TEST(CapacityLimiter, FourBlockedLoopsDoNotStarveAFifth) {
+  EXPECT_EQ(blockers_released_by_a_fifth_loop([](auto block) { return corio::to_thread(std::move(block)); }), 4);
 }
 
 // The same with the process-wide limit lowered to 4: the blockers hold
@@ -138,25 +144,10 @@ TEST(CapacityLimiter, AKindOfWorkWithItsOwnLimiterCannotStarveTheRest) {
   const std::size_t previous = corio::to_thread_pool_size();
   corio::set_to_thread_pool_size(4);
   capacity_limiter blocking(4);
-  std::promise<void> provided;
-  std::shared_future<void> provision = provided.get_future().share();
-  std::latch blocked(4);
-  std::atomic<int> released{0};
-  std::vector<std::thread> loops;
-  for (int i = 0; i < 4; ++i)
-    loops.emplace_back([&] {
-      corio::run(corio::to_thread(blocking, [&] {
-        blocked.count_down();
-        if (provision.wait_for(30s) == std::future_status::ready) ++released;
-      }));
-    });
-  loops.emplace_back([&] {
-    blocked.wait();
-    corio::run(corio::to_thread([&] { provided.set_value(); }));
-  });
-  for (std::thread& t : loops) t.join();
+  const int released =
+      blockers_released_by_a_fifth_loop([&](auto block) { return corio::to_thread(blocking, std::move(block)); });
   corio::set_to_thread_pool_size(previous);
-  EXPECT_EQ(released.load(), 4);
+  EXPECT_EQ(released, 4);
 }
 
 // Four loops queue waiters on one shared limiter while its tokens are held
