@@ -3,6 +3,8 @@
 // signal_sets. Included by corio/asio.hpp.
 #pragma once
 
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "corio/asio.hpp"
@@ -24,11 +26,23 @@ inline bool loop_runs_on_asio() noexcept {
   }
 }
 
+// What async_wait(use_task) yields: the signal's number, or an
+// (error_code, int) pair where Asio's error code is not the one
+// corio/asio.hpp was configured for (the standalone shim test, which
+// aliases Boost.Asio).
+template <class Arrived>
+int signal_number(const Arrived& arrived) {
+  if constexpr (std::is_same_v<Arrived, int>)
+    return arrived;
+  else
+    return std::get<1>(arrived);
+}
+
 // A bad signal number throws system_error (from signal_set::add).
 inline task<int> wait_for_signal_on_asio(std::vector<int> signals) {
   asio_ns::net::signal_set set(asio_driver::running("corio::wait_for_signal").io());
   for (int sig : signals) set.add(sig);
-  co_return co_await set.async_wait(use_task);
+  co_return signal_number(co_await set.async_wait(use_task));
 }
 
 inline const bool asio_signal_route_installed = [] {
