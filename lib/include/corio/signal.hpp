@@ -7,7 +7,6 @@
 #include <atomic>
 #include <cerrno>
 #include <coroutine>
-#include <exception>
 #include <fcntl.h>
 #include <initializer_list>
 #include <mutex>
