@@ -58,6 +58,9 @@ def main():
           f"{bookkeeping:.0f} B", "<= 64 B", bookkeeping <= 64)
     to_thread, std_async = ns("corio_to_thread_round_trip/real_time"), ns("std_async_round_trip/real_time")
     ratio("to_thread / std::async round trip", f"{to_thread / std_async:.2f}x", "", True)
+    portal, asio_post = ns("corio_portal_spawn_round_trip/real_time"), ns("asio_post_promise_round_trip/real_time")
+    ratio("portal spawn / asio::post + std::promise round trip", f"{portal / asio_post:.2f}x", "<= 1.0x",
+          portal / asio_post <= 1.0)
 
     print("\n| measure | value | target | holds |\n|---|---|---|---|")
     for label, value, target, holds in rows:
@@ -69,7 +72,8 @@ def main():
                  "asio_co_spawn/1000", "asio_co_spawn/1000000",
                  "corio_event_hand_off", "corio_semaphore_hand_off", "asio_timer_hand_off",
                  "corio_timers_virtual_time", "corio_timers_real_time_zero_delay",
-                 "corio_to_thread_round_trip/real_time", "std_async_round_trip/real_time"]:
+                 "corio_to_thread_round_trip/real_time", "std_async_round_trip/real_time",
+                 "corio_portal_spawn_round_trip/real_time", "asio_post_promise_round_trip/real_time"]:
         counter = lambda key: f"{benchmarks[name][key]:.4g}" if key in benchmarks[name] else "-"
         print(f"| {name} | {ns(name):.1f} | {counter('allocations_per_item')} | {counter('page_faults_per_item')} |")
     print(f"\nchild frame: {bytes_bench['frame_bytes']:.0f} B (promise {bytes_bench['promise_bytes']:.0f} B), "

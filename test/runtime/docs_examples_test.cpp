@@ -5,10 +5,20 @@
 //   (d) ExceptionGroup       -> exception_group, process_batch
 //   (e) Sync-to-async bridge -> to_thread, load and build_index
 //   (f) Cancellation handling-> finally, cancellable_operation
+//   (g) Other threads        -> portal, serve_callbacks
+//   (h) Bounded blocking work-> capacity_limiter, read_config
+//   (i) Stopping on signals  -> wait_for_signal, serve_until_stopped
 // Only the stand-ins for the application (json, fetch_user, ...) are
 // written here; the examples themselves are copied from the document.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <functional>
 #include <stop_token>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -85,6 +95,34 @@ corio::task<void> release_resource(resource& r) {
   r.released = true;
   ++resources_released;
 }
+corio::task<json> lookup(std::string key) {
+  co_await corio::yield();
+  co_return json{static_cast<int>(key.size())};
+}
+corio::task<void> serve_forever() { co_await corio::sleep_for(24h); }
+std::string read_whole_file(const std::string& path) { return "contents of " + path; }
+// A library that calls its handlers on a thread of its own.
+class legacy_server {
+ public:
+  void set_handler(std::function<json(std::string)> handler) { handler_ = std::move(handler); }
+  void set_on_stop(std::function<void()> on_stop) { on_stop_ = std::move(on_stop); }
+  void start() {
+    thread_ = std::thread([this] {
+      for (const char* key : {"a", "bb", "ccc"}) replies.push_back(handler_(key).value);
+      on_stop_();
+    });
+  }
+  void join() {
+    if (thread_.joinable()) thread_.join();
+  }
+  ~legacy_server() { join(); }
+  std::vector<int> replies;  // read after join()
+
+ private:
+  std::function<json(std::string)> handler_;
+  std::function<void()> on_stop_;
+  std::thread thread_;
+};
 
 // (a) Quick start.
 corio::task<Profile> fetch_profile(std::string id) {
@@ -196,6 +234,41 @@ corio::task<json> cancellable_operation(std::string resource_id) {
   });
 }
 
+// (g) Other threads.
+corio::task<void> serve_callbacks(legacy_server& server) {
+  co_await corio::with_task_group([&](corio::task_group& g) -> corio::task<> {
+    corio::event stopped;
+    // Both run on the server's threads.
+    server.set_handler([p = g.portal()](std::string key) {
+      return p.spawn([key] { return lookup(key); }).get();   // lookup runs on the loop, as a child of g
+    });
+    server.set_on_stop([p = g.portal(), &stopped] { p.post([&stopped] { stopped.set(); }); });
+    server.start();
+    co_await stopped.wait();
+  });
+}
+
+// (h) Bounded blocking work.
+corio::capacity_limiter disk(2);   // at most two blocking file reads at once
+
+corio::task<std::string> read_config(std::string path) {
+  co_return co_await corio::to_thread(disk, read_whole_file, std::move(path));
+}
+
+// (i) Stopping on signals.
+corio::task<void> serve_until_stopped() {
+  co_await corio::with_task_group([](corio::task_group& g) -> corio::task<> {
+    g.spawn(serve_forever());
+    g.spawn([&g]() -> corio::task<> {
+      corio::task<int> signalled = corio::wait_for_signal({SIGINT, SIGTERM});
+      const int sig = co_await std::move(signalled);
+      std::fprintf(stderr, "signal %d: shutting down\n", sig);
+      g.cancel();
+    });
+    co_return;
+  });
+}
+
 namespace {
 
 TEST(DocsExamples, A_TaskGroup) {
@@ -251,6 +324,35 @@ TEST(DocsExamples, F_CancellationHandling) {
     EXPECT_THROW(co_await corio::with_timeout(500ms, cancellable_operation("x")), corio::timeout_error);
     EXPECT_EQ(resources_released, 2);
   });
+}
+
+TEST(DocsExamples, G_OtherThreads) {
+  legacy_server server;
+  corio::run(serve_callbacks(server));
+  server.join();
+  EXPECT_EQ(server.replies, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(DocsExamples, H_BoundedBlockingWork) {
+  EXPECT_EQ(corio::run(read_config("app.toml")), "contents of app.toml");
+  EXPECT_EQ(disk.borrowed_tokens(), 0u);
+}
+
+// SIGTERM is ignored around the example, so a signal sent before the
+// example waits is dropped (the sender repeats it) instead of killing the test.
+TEST(DocsExamples, I_StoppingOnSignals) {
+  ::signal(SIGTERM, SIG_IGN);
+  std::atomic<bool> stopped{false};
+  std::thread sender([&] {
+    while (!stopped.load()) {
+      ::kill(::getpid(), SIGTERM);
+      std::this_thread::sleep_for(5ms);
+    }
+  });
+  corio::run(serve_until_stopped());
+  stopped = true;
+  sender.join();
+  ::signal(SIGTERM, SIG_DFL);
 }
 
 }  // namespace

@@ -152,3 +152,6 @@ class CORIO_ASIO_NAMESPACE::async_result<::corio::use_task_t, R(Args...)> {
         std::decay_t<InitArgs>(std::forward<InitArgs>(args))...));
   }
 };
+
+// wait_for_signal under run_on: an Asio signal_set (kept in its own header).
+#include "corio/asio_signal.hpp"

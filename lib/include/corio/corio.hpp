@@ -1,14 +1,17 @@
 // corio: structured concurrency for C++20 coroutines. One include for all.
 #pragma once
 
+#include "corio/capacity_limiter.hpp"
 #include "corio/clock.hpp"
 #include "corio/event.hpp"
 #include "corio/exception_group.hpp"
 #include "corio/exceptions.hpp"
 #include "corio/finally.hpp"
+#include "corio/portal.hpp"
 #include "corio/run.hpp"
 #include "corio/semaphore.hpp"
 #include "corio/shielded.hpp"
+#include "corio/signal.hpp"
 #include "corio/sleep.hpp"
 #include "corio/task.hpp"
 #include "corio/task_group.hpp"

@@ -12,6 +12,9 @@
 
 namespace corio {
 
+// Loop-affine, like semaphore: only the thread that first uses it may use
+// it; any other thread aborts with a message, in every build. To set it
+// from another thread, post the set() to its loop: portal::post.
 class event {
  public:
   event() = default;

@@ -43,6 +43,11 @@ class semaphore_permit {
   semaphore* owner_ = nullptr;
 };
 
+// Loop-affine: only the thread that first uses it (usually the thread
+// running its loop; it may be built before run() and read after) may use
+// it; any other thread aborts with a message, in every build. For a count
+// shared across threads and loops use capacity_limiter; to act on the loop
+// from another thread, portal::post.
 class semaphore {
  public:
   // `permits` is both the initial and the maximum count.

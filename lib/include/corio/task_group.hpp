@@ -14,6 +14,7 @@
 #include "corio/config.hpp"
 #include "corio/exception_group.hpp"
 #include "corio/exceptions.hpp"
+#include "corio/portal.hpp"
 #include "corio/task.hpp"
 #include "corio/detail/affinity.hpp"
 #include "corio/detail/event_loop.hpp"
@@ -166,11 +167,6 @@ class join_handle {
 namespace detail {
 struct group_runner;
 
-template <class T>
-inline constexpr bool is_task_v = false;
-template <class T>
-inline constexpr bool is_task_v<task<T>> = true;
-
 // The frame of this coroutine owns `f` and `args` until f's task is done.
 template <class R, class F, class... Args>
 task<R> keep_alive_call(F f, Args... args) {
@@ -225,6 +221,14 @@ class task_group {
   void cancel() {
     CORIO_ASSERT_ON_LOOP(&core_.loop(), "corio::task_group::cancel");
     core_.cancel();
+  }
+
+  // A handle through which other threads spawn into, post to and cancel
+  // this group (corio/portal.hpp). While one exists and the group is open,
+  // the loop waits for other threads rather than report a deadlock.
+  corio::portal portal() {
+    CORIO_ASSERT_ON_LOOP(&core_.loop(), "corio::task_group::portal");
+    return corio::portal(core_.share_portal());
   }
 
  private:

@@ -6,12 +6,14 @@
 #include <exception>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <stop_token>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
 
+#include "corio/capacity_limiter.hpp"
 #include "corio/config.hpp"
 #include "corio/exceptions.hpp"
 #include "corio/task.hpp"
@@ -22,12 +24,14 @@
 
 namespace corio {
 
-// The pool is bounded: at most this many calls run at once; the rest queue.
-// Default: max(4, std::thread::hardware_concurrency()).
-inline std::size_t to_thread_pool_size() { return detail::worker_pool::instance().max_workers(); }
-inline void set_to_thread_pool_size(std::size_t threads) { detail::worker_pool::instance().set_max_workers(threads); }
-
 namespace detail {
+
+// What to_thread without a limiter of its own holds a token of: 40 calls at
+// once in the whole process, as in Trio.
+inline capacity_limiter& default_thread_limiter() {
+  static capacity_limiter limiter(40);
+  return limiter;
+}
 
 template <class F, class... A>
 inline constexpr bool takes_stop_token = std::is_invocable_v<F, std::stop_token, A...>;
@@ -124,21 +128,59 @@ class thread_call : private pool_job, private foreign_completion, private suspen
   bool cancelled_before_start_ = false;
 };
 
+// Returns a borrowed token on every way out of the call.
+class borrowed_token {
+ public:
+  explicit borrowed_token(capacity_limiter& limiter) noexcept : limiter_(limiter) {}
+  borrowed_token(const borrowed_token&) = delete;
+  borrowed_token& operator=(const borrowed_token&) = delete;
+  ~borrowed_token() { limiter_.release(); }
+
+ private:
+  capacity_limiter& limiter_;
+};
+
+// Holds one token while the call runs; the call itself never waits for a
+// thread (the pool starts one if none is idle).
 template <class R, class F, class... A>
-task<R> run_on_worker(F f, std::tuple<A...> args) {
+task<R> run_on_worker(capacity_limiter& limiter, F f, std::tuple<A...> args) {
+  co_await limiter.acquire();
+  const borrowed_token held(limiter);
   co_return co_await thread_call<R, F, A...>(f, args);
 }
 
 }  // namespace detail
 
+// How many to_thread calls without a limiter of their own run at once in the
+// process (default 40); the others wait, cancellably, for one to finish.
+inline std::size_t to_thread_pool_size() { return detail::default_thread_limiter().total_tokens(); }
+// n >= 1 (std::invalid_argument otherwise). Lowering it below the calls
+// running now takes effect as they finish.
+inline void set_to_thread_pool_size(std::size_t n) {
+  if (n == 0) throw std::invalid_argument("corio::set_to_thread_pool_size: at least one call must be able to run");
+  detail::default_thread_limiter().set_total_tokens(n);
+}
+
 // Runs f(args...) on corio's worker pool and resumes the awaiting task on its
 // own loop with the result or the exception. If f's first parameter is a
 // std::stop_token, cancellation requests stop on it; either way cancellation
-// waits for f to return, then throws cancelled_error.
+// waits for f to return, then throws cancelled_error. Waiting for a token
+// (set_to_thread_pool_size calls already running) is cancelled at once.
 template <class F, class... A>
+  requires(!std::is_same_v<std::remove_cvref_t<F>, capacity_limiter>)
 CORIO_CORO_WRAPPER auto to_thread(F f, A... args) -> task<typename detail::to_thread_result<F, A...>::type> {
   using R = typename detail::to_thread_result<F, A...>::type;
-  return detail::run_on_worker<R>(std::move(f), std::tuple<A...>(std::move(args)...));
+  return detail::run_on_worker<R>(detail::default_thread_limiter(), std::move(f), std::tuple<A...>(std::move(args)...));
+}
+
+// The same, bounded by `limiter` instead of the process-wide limit (Trio's
+// to_thread.run_sync(..., limiter=)): one kind of blocking work cannot then
+// hold up another. `limiter` must outlive the call.
+template <class F, class... A>
+CORIO_CORO_WRAPPER auto to_thread(capacity_limiter& limiter, F f, A... args)
+    -> task<typename detail::to_thread_result<F, A...>::type> {
+  using R = typename detail::to_thread_result<F, A...>::type;
+  return detail::run_on_worker<R>(limiter, std::move(f), std::tuple<A...>(std::move(args)...));
 }
 
 }  // namespace corio

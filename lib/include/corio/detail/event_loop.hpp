@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <chrono>
 #include <condition_variable>
@@ -21,12 +22,14 @@
 
 namespace corio::detail {
 
-// A completion posted by another thread (a to_thread worker). The node
-// lives in the waiting task's frame; the loop wakes `waiter` when it takes
-// the node off the queue.
+// A completion posted by another thread. A to_thread worker's node lives in
+// the waiting task's frame; the loop wakes `waiter` when it takes the node
+// off the queue. A node with `deliver` (a portal's) is handed to it instead,
+// on the loop thread.
 struct foreign_completion {
   foreign_completion* next = nullptr;
   fiber* waiter = nullptr;
+  void (*deliver)(foreign_completion&) noexcept = nullptr;
   foreign_completion*& queue_next() noexcept { return next; }
 };
 
@@ -87,12 +90,19 @@ class event_loop {
   void begin_foreign_work() noexcept { ++outstanding_foreign_; }
   void abandon_foreign_work() noexcept { --outstanding_foreign_; }
 
-  // Called on a worker thread. The notify happens under the lock: once the
+  // An open portal: other threads may send work at any time, so the loop
+  // waits for them instead of reporting a deadlock, but virtual time still
+  // jumps (nothing is known to be running elsewhere).
+  void open_foreign_source() noexcept { ++open_foreign_sources_; }
+  void close_foreign_source() noexcept { --open_foreign_sources_; }
+
+  // Called on another thread. The notify happens under the lock: once the
   // lock is released the loop may finish and be destroyed.
   void complete_from_foreign_thread(foreign_completion& done) noexcept {
     std::lock_guard<std::mutex> lock(foreign_mutex_);
     foreign_.push(done);
-    foreign_ready_.notify_one();
+    foreign_queued_.store(true, std::memory_order_release);
+    if (idle_waiting_) foreign_ready_.notify_one();
     if (driver_ != nullptr) driver_->wake();
   }
 
@@ -107,7 +117,7 @@ class event_loop {
     const current_guard guard(*this);
     schedule(root);
     while (!root_finished_) {
-      if (outstanding_foreign_ != 0) take_foreign_completions(false);
+      if (foreign_queued_.load(std::memory_order_acquire)) take_foreign_completions(false);
       fire_due_timers();
       if (driver_ != nullptr && !ready_.empty()) driver_->poll();  // outside work keeps running
       run_ready_fibers();
@@ -181,27 +191,34 @@ class event_loop {
       std::unique_lock<std::mutex> lock(foreign_mutex_);
       if (wait && foreign_.empty()) {
         const auto arrived = [this] { return !foreign_.empty(); };
+        idle_waiting_ = true;
         if (virtual_time_ || timers_.empty())
           foreign_ready_.wait(lock, arrived);
         else
           foreign_ready_.wait_until(lock, timers_.next_due(), arrived);
+        idle_waiting_ = false;
       }
       done = foreign_.take_all();
+      foreign_queued_.store(false, std::memory_order_relaxed);
     }
     while (foreign_completion* completion = done.pop()) {
+      if (completion->deliver != nullptr) {
+        completion->deliver(*completion);
+        continue;
+      }
       --outstanding_foreign_;
       schedule(*completion->waiter);
     }
   }
 
   void wait_for_work(fiber& root) {
-    if (timers_.empty() && outstanding_foreign_ == 0) return break_deadlock(root);
+    if (timers_.empty() && outstanding_foreign_ == 0 && open_foreign_sources_ == 0) return break_deadlock(root);
     ++idle_waits_;
     if (driver_ != nullptr) {
       const time_point due = timers_.empty() ? time_point() : timers_.next_due();
       return driver_->wait(timers_.empty() ? nullptr : &due);
     }
-    if (virtual_time_ && outstanding_foreign_ == 0) {
+    if (virtual_time_ && outstanding_foreign_ == 0 && !timers_.empty()) {
       // Autojump: nothing can happen before the next deadline.
       virtual_now_ = std::max(virtual_now_, timers_.next_due());
       return;
@@ -229,6 +246,7 @@ class event_loop {
   timer_heap timers_;
   fiber* running_ = nullptr;
   std::size_t outstanding_foreign_ = 0;
+  std::size_t open_foreign_sources_ = 0;
   std::size_t idle_waits_ = 0;
   bool virtual_time_;
   bool root_finished_ = false;
@@ -240,6 +258,8 @@ class event_loop {
   std::mutex foreign_mutex_;
   std::condition_variable foreign_ready_;
   intrusive_fifo<foreign_completion> foreign_;
+  std::atomic<bool> foreign_queued_{false};  // lets a tick skip the lock
+  bool idle_waiting_ = false;                // a notify is needed (and not a wasted syscall)
   loop_driver* driver_ = nullptr;
 };
 

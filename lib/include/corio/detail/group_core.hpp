@@ -5,12 +5,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
 #include "corio/exceptions.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
+#include "corio/detail/portal_state.hpp"
 #include "corio/detail/promise_base.hpp"
 
 namespace corio::detail {
@@ -36,6 +39,12 @@ class group_core : public owned_scope {
   group_core(event_loop& loop, fiber& body) noexcept : owned_scope(body, false), loop_(loop) {}
   group_core(const group_core&) = delete;
   group_core& operator=(const group_core&) = delete;
+  ~group_core() {
+    if (portal_ != nullptr && phase_ != phase::closed) {
+      portal_->abandon();
+      loop_.close_foreign_source();
+    }
+  }
 
   static group_core& of(cancel_scope& child_parent) noexcept { return static_cast<group_core&>(child_parent); }
 
@@ -49,6 +58,31 @@ class group_core : public owned_scope {
   }
 
   void cancel() noexcept { cancel_tree(*this); }
+
+  // The state behind task_group::portal(), made on first use. While it is
+  // open, the loop expects work from other threads.
+  const std::shared_ptr<portal_state>& share_portal() {
+    if (portal_ == nullptr) {  // an open group: nobody can reach a closed one
+      portal_ = std::make_shared<portal_state>(loop_, *this);
+      loop_.open_foreign_source();
+    }
+    return portal_;
+  }
+
+  // Runs what portals sent (the loop took it off its foreign queue). A
+  // posted function that throws fails the group, as a child would.
+  void run_portal_jobs(bool cancel_requested, intrusive_fifo<portal_job>& jobs) noexcept {
+    if (cancel_requested) cancel();
+    while (portal_job* job = jobs.pop()) {
+      std::unique_ptr<portal_job> owned(job);
+      try {
+        job->run(*this, owned);
+      } catch (...) {
+        record_failure(std::current_exception());
+      }
+    }
+    wake_body_if_finished();
+  }
 
   // A failure cancels everything in the group; all failures are kept, in
   // the order they happened, for the exception_group.
@@ -86,10 +120,7 @@ class group_core : public owned_scope {
       child.set_joiner(nullptr);
       loop_.schedule(*joiner);
     }
-    if (live_children_ == 0 && waiting_body_ != nullptr) {
-      phase_ = phase::closed;  // from now on nobody may spawn into it
-      loop_.schedule(*std::exchange(waiting_body_, nullptr));
-    }
+    wake_body_if_finished();
     if (child.detached()) frame.destroy();
     return std::noop_coroutine();
   }
@@ -100,11 +131,7 @@ class group_core : public owned_scope {
    public:
     using corio_awaitable = void;
     explicit join_children(group_core& group) noexcept : group_(group) {}
-    bool await_ready() noexcept {
-      if (group_.live_children_ != 0) return false;
-      group_.phase_ = phase::closed;
-      return true;
-    }
+    bool await_ready() noexcept { return group_.close_if_finished(); }
     void await_suspend(std::coroutine_handle<> body) noexcept {
       fiber& f = group_.loop_.current_fiber();
       group_.waiting_body_ = &f;
@@ -120,13 +147,47 @@ class group_core : public owned_scope {
   std::vector<std::exception_ptr> take_failures() noexcept { return std::move(failures_); }
 
  private:
+  // The body has returned: the group closes (from now on nobody may spawn
+  // into it) once no child is alive and no portal submission is on its way.
+  bool close_if_finished() noexcept {
+    if (live_children_ != 0) return false;
+    if (portal_ != nullptr) {
+      if (!portal_->try_close()) return false;
+      loop_.close_foreign_source();
+    }
+    phase_ = phase::closed;
+    return true;
+  }
+
+  void wake_body_if_finished() noexcept {
+    if (waiting_body_ != nullptr && close_if_finished()) loop_.schedule(*std::exchange(waiting_body_, nullptr));
+  }
+
   event_loop& loop_;
+  std::shared_ptr<portal_state> portal_;
   std::vector<std::exception_ptr> failures_;
   std::size_t live_children_ = 0;
   fiber* waiting_body_ = nullptr;
   phase phase_ = phase::open;
   bool cut_short_ = false;
 };
+
+inline void portal_state::deliver_on_loop(foreign_completion& node) noexcept {
+  portal_state& self = static_cast<portal_state&>(node);
+  std::shared_ptr<portal_state> keep_alive;
+  intrusive_fifo<portal_job> jobs;
+  bool cancel_requested = false;
+  group_core* group = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(self.mutex_);
+    keep_alive = std::move(self.in_loop_queue_);
+    jobs = self.jobs_.take_all();
+    cancel_requested = std::exchange(self.cancel_requested_, false);
+    group = self.group_;
+  }
+  if (group == nullptr) return refuse_all(jobs);  // abandoned meanwhile
+  group->run_portal_jobs(cancel_requested, jobs);
+}
 
 inline std::coroutine_handle<> on_task_finished(promise_base& promise, std::coroutine_handle<> self) noexcept {
   if (promise.awaited()) return transfer_to(promise.continuation());  // awaited inline
