@@ -14,6 +14,7 @@
 #include "utils/AncestorInCallable.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -89,6 +90,25 @@ const Stmt *scopeOf(const VarDecl &Var, helpers::ParentIndex &Parents) {
     Current = Ups[0];
   }
   return nullptr;
+}
+
+/// Whether Scope runs an event loop to completion after After: a
+/// detached task started before `io.run()` in the same scope finishes (or
+/// is abandoned with its loop) before the scope's locals die, the idiom of
+/// every Asio example's main().
+bool runsLoopAfter(const Stmt &Scope, SourceLocation After, ASTContext &Ctx) {
+  auto Loop = cxxRecordDecl(hasAnyName("::asio::io_context", "::boost::asio::io_context",
+                                       "::asio::thread_pool", "::boost::asio::thread_pool"));
+  // Through any sugar: `using asio::io_context;` makes a UsingType.
+  auto OfLoop = hasUnqualifiedDesugaredType(recordType(hasDeclaration(Loop)));
+  auto RunsLoop = cxxMemberCallExpr(
+      callee(cxxMethodDecl(hasAnyName("run", "run_for", "run_until", "join", "wait"))),
+      on(anyOf(hasType(OfLoop), hasType(pointsTo(OfLoop)))));
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const BoundNodes &Found : match(findAll(RunsLoop.bind("run")), Scope, Ctx))
+    if (SM.isBeforeInTranslationUnit(After, Found.getNodeAs<Stmt>("run")->getBeginLoc()))
+      return true;
+  return false;
 }
 
 } // namespace
@@ -243,13 +263,18 @@ DanglingReferenceCheck::referentsOf(const CallExpr &Call) const {
 
 bool DanglingReferenceCheck::outlivesLocal(const VarDecl &Local,
                                            const helpers::TaskDestination &Destination,
-                                           const FunctionDecl *Callable) const {
+                                           const FunctionDecl *Callable) {
   switch (Destination.Fate) {
   case TaskFate::Returned:
     // A coroutine's co_return hands the task to the frame's own consumer.
     return declaredIn(Local, Callable) && !isCoroutine(Callable);
-  case TaskFate::Detached:
-    return !Destination.ResultKept;
+  case TaskFate::Detached: {
+    if (Destination.ResultKept)
+      return false;
+    const Stmt *Scope = scopeOf(Local, Parents);
+    return !(Scope && Destination.Sink &&
+             runsLoopAfter(*Scope, Destination.Sink->getEndLoc(), Parents.context()));
+  }
   case TaskFate::Spawned: {
     // The group joins its children after the body that spawned them ends:
     // a group reached through a reference or from outside the function
@@ -309,9 +334,9 @@ void DanglingReferenceCheck::report(const CallExpr &Call, const FunctionDecl &Co
   diag(R.Argument->getBeginLoc(),
        "%select{a temporary|local variable %1|parameter %1}0 bound to "
        "%select{reference parameter %2|view parameter %2|the object|pointer parameter %2}3 of "
-       "coroutine %4 is destroyed before the coroutine finishes")
+       "%select{coroutine %4|a lambda coroutine}5 is destroyed before the coroutine finishes")
       << What << R.Local << R.Parameter << static_cast<int>(R.How) << &Named
-      << R.Argument->getSourceRange();
+      << isLambdaCallOperator(&Coroutine) << R.Argument->getSourceRange();
 
   helpers::ParentIndex &Index = Parents;
   if (R.Temporary) {

@@ -54,7 +54,7 @@ private:
   bool isView(QualType Type) const;
   /// Whether the task outlives Local's scope.
   bool outlivesLocal(const VarDecl &Local, const helpers::TaskDestination &Destination,
-                     const FunctionDecl *Callable) const;
+                     const FunctionDecl *Callable);
   void report(const CallExpr &Call, const FunctionDecl &Coroutine, const Referent &R,
               const helpers::TaskDestination &Destination);
 

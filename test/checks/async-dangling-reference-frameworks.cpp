@@ -54,6 +54,23 @@ void asio_detached(net::io_context &io, net::ip::tcp::socket &socket) {
   auto kept = net::co_spawn(io, write_line(socket, greeting), net::use_future);
 }
 
+// Every Asio example's main(): the loop runs in the locals' scope, after the
+// spawn, so the detached task finishes (or is abandoned) before they die.
+int main_like(net::io_context &io, net::ip::tcp::socket &socket) {
+  std::string greeting = "hello";
+  net::co_spawn(io, write_line(socket, greeting), net::detached);
+  io.run();
+  return 0;
+}
+using net::io_context;
+int main_with_using(net::ip::tcp::socket &socket) {
+  io_context ctx;
+  std::string greeting = "hello";
+  net::co_spawn(ctx, write_line(socket, greeting), net::detached);
+  ctx.run();
+  return 0;
+}
+
 net::awaitable<void> asio_awaited(net::ip::tcp::socket &socket) {
   auto ex = co_await net::this_coro::executor;
   co_await net::co_spawn(ex, write_line(socket, std::string("awaited")), net::use_awaitable);

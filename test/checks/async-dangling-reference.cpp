@@ -158,3 +158,13 @@ task<int> in_macro() {
   // CHECK-MESSAGES: :16:37: note: take the parameter by value
   co_return co_await std::move(t);
 }
+
+// A lambda coroutine with reference parameters: named as such.
+task<int> lambda_parameters() {
+  auto count_of = [](const std::string &s) -> task<int> { co_return static_cast<int>(s.size()); };
+  auto t = count_of(std::string("lambda"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a temporary bound to reference parameter 's' of a lambda coroutine is destroyed before the coroutine finishes [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:42: note: the temporary is destroyed here, but the task is stored
+  // CHECK-MESSAGES: :[[@LINE-4]]:41: note: take the parameter by value
+  co_return co_await std::move(t);
+}
