@@ -53,8 +53,9 @@ int temporaryEscape(const helpers::TaskDestination &Destination) {
 const VarDecl *frameLocal(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  // An init-capture lives in the closure, as long as the lambda object.
   if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
-      isa<ImplicitParamDecl>(Var))
+      isa<ImplicitParamDecl>(Var) || Var->isInitCapture())
     return nullptr;
   return Var;
 }

@@ -99,3 +99,16 @@ task<int> forwarded(int n) {
   auto t = [&]() { return returned(n); }();
   co_return co_await std::move(t);
 }
+
+// In a macro: reported at the expansion, without a fix-it.
+#define SPAWN_IN(group, child) (group).spawn(child)
+task<void> in_macro(int n) {
+  co_await corio::with_task_group([&](corio::task_group &g) -> task<void> {
+    SPAWN_IN(g, [&]() -> task<void> { n++; co_return; }());
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: the captures of this lambda coroutine dangle: the closure dies before the task, which is spawned into a task group [async-dangling-capture]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: the closure is destroyed here
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: pass the lambda itself
+    // CHECK-FIXES: {{^}}    SPAWN_IN(g, [&]() -> task<void> { n++; co_return; }());
+    co_return;
+  });
+}

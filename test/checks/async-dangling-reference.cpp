@@ -125,6 +125,12 @@ task<int> safe(const std::string &caller_owned, std::string copy) {
     group.spawn(length(copy)); // a local of the enclosing coroutine: outlives the group
     co_return;
   });
+  // with_task_group keeps its body, and so the body's init-captures, alive
+  // until the group has joined.
+  co_await corio::with_task_group([owned = std::string("captured")](corio::task_group &group) -> task<void> {
+    group.spawn(length(owned));
+    co_return;
+  });
   co_return a + b + c + d + e + f + h;
 }
 
