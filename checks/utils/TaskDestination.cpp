@@ -82,12 +82,14 @@ public:
       // Sema builds from it, so it has several parents.
       for (const DynTypedNode &Up : Ups)
         if (const auto *Await = Up.get<CoawaitExpr>())
-          if (bare(Await->getOperand()) == bare(cast<Expr>(Current)) ||
+          if (bare(Await->getOperand()) == bare(dyn_cast<Expr>(Current)) ||
               Await->getOperand() == Current)
             return {TaskFate::Awaited};
       if (Ups.size() != 1)
         return {};
-      if (Ups[0].get<VarDecl>() || Ups[0].get<FieldDecl>())
+      if (const auto *Var = Ups[0].get<VarDecl>())
+        return Var->isCXXForRangeDecl() ? rangeForInit() : TaskDestination{TaskFate::Stored};
+      if (Ups[0].get<FieldDecl>())
         return {TaskFate::Stored};
       const auto *Parent = Ups[0].get<Stmt>();
       if (!Parent)
@@ -108,6 +110,9 @@ public:
         Current = Parent;
         continue;
       }
+      if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(Parent);
+          RangeFor && RangeFor->getRangeInit() == Current)
+        return rangeForInit();
       if (isa<ReturnStmt, CoreturnStmt>(Parent))
         return {TaskFate::Returned};
       if (isa<LambdaExpr>(Parent))
@@ -132,6 +137,13 @@ public:
   }
 
 private:
+  /// The range of a range-for: C++23 keeps the temporaries of its
+  /// initializer alive for the whole loop (P2718), C++20 destroys them
+  /// before the first iteration.
+  TaskDestination rangeForInit() const {
+    return {Parents.context().getLangOpts().CPlusPlus23 ? TaskFate::Waited : TaskFate::Stored};
+  }
+
   /// The task is an argument of Call.
   TaskDestination passedTo(const CallExpr &Call, unsigned Depth) {
     const FunctionDecl *Callee = Call.getDirectCallee();

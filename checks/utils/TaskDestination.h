@@ -21,7 +21,8 @@ namespace clang::tidy::async::helpers {
 
 enum class TaskFate {
   Awaited,   ///< co_awaited within the full-expression that made it
-  Waited,    ///< a blocking wait (sync_wait, run, future::get) consumes it there
+  Waited,    ///< consumed before its temporaries die: a blocking wait (sync_wait,
+             ///< run, future::get), or a C++23 range-for that extends them
   Discarded, ///< dropped at the end of its statement
   Stored,    ///< kept in a variable, a member or a container
   Returned,  ///< returned (or co_returned) from the function

@@ -82,6 +82,10 @@ private:
       return Def;
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
       return Spec->getSpecializedTemplate()->getTemplatedDecl()->getDefinition();
+    // A member class (a nested promise_type) of a specialisation is only
+    // instantiated once a coroutine body needs it.
+    if (const CXXRecordDecl *Member = Class->getInstantiatedFromMemberClass())
+      return Member->getDefinition();
     return nullptr;
   }
 
