@@ -14,8 +14,8 @@ int count() {
   int n = 0;
   for (char c : letters(std::string("abc")))
     // CHECK-MESSAGES-CXX20: :[[@LINE-1]]:25: warning: a temporary bound to reference parameter 'text' of coroutine 'letters' is destroyed before the coroutine finishes [async-dangling-reference]
-    // CHECK-MESSAGES-CXX20: :[[@LINE-2]]:42: note: the temporary is destroyed here, but the task is stored
-    // CHECK-MESSAGES-CXX20: :11:58: note: take the parameter by value
+    // CHECK-MESSAGES-CXX20: :[[@LINE-2]]:43: note: the temporary is destroyed here, but the task is stored
+    // CHECK-MESSAGES-CXX20: :11:53: note: take the parameter by value
     n += c;
   return n;
 }
