@@ -88,7 +88,7 @@ public:
       if (Ups.size() != 1)
         return {};
       if (const auto *Var = Ups[0].get<VarDecl>())
-        return Var->isCXXForRangeDecl() ? rangeForInit() : TaskDestination{TaskFate::Stored};
+        return isRangeVariable(*Var) ? rangeForInit() : TaskDestination{TaskFate::Stored};
       if (Ups[0].get<FieldDecl>())
         return {TaskFate::Stored};
       const auto *Parent = Ups[0].get<Stmt>();
@@ -142,6 +142,19 @@ private:
   /// before the first iteration.
   TaskDestination rangeForInit() const {
     return {Parents.context().getLangOpts().CPlusPlus23 ? TaskFate::Waited : TaskFate::Stored};
+  }
+
+  /// Whether Var is the implicit `__range` of a range-for.
+  bool isRangeVariable(const VarDecl &Var) {
+    if (!Var.isImplicit())
+      return false;
+    const DynTypedNodeList Decls = Parents.get(Var);
+    const auto *Statement = Decls.size() == 1 ? Decls[0].get<DeclStmt>() : nullptr;
+    if (!Statement)
+      return false;
+    const DynTypedNodeList Loops = Parents.get(*Statement);
+    const auto *Loop = Loops.size() == 1 ? Loops[0].get<CXXForRangeStmt>() : nullptr;
+    return Loop && Loop->getRangeStmt() == Statement;
   }
 
   /// The task is an argument of Call.
