@@ -5,6 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BlockingCallCheck.h"
+#include "DanglingCaptureCheck.h"
+#include "DanglingReferenceCheck.h"
 #include "DetachedTaskCheck.h"
 #include "NestedEventLoopCheck.h"
 #include "SuspendInScopeCheck.h"
@@ -21,6 +23,10 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>(
         "async-blocking-call");
+    CheckFactories.registerCheck<DanglingCaptureCheck>(
+        "async-dangling-capture");
+    CheckFactories.registerCheck<DanglingReferenceCheck>(
+        "async-dangling-reference");
     CheckFactories.registerCheck<DetachedTaskCheck>(
         "async-detached-task");
     CheckFactories.registerCheck<NestedEventLoopCheck>(

@@ -34,6 +34,19 @@ public:
     return It->second;
   }
 
+  /// A class that coroutines return (lazy or eager): its promise makes it.
+  bool isCoroutineType(const CXXRecordDecl &Class, ASTContext &Context) {
+    setContext(Context);
+    const CXXRecordDecl *Promise = promiseOf(Class);
+    return Promise && makesObjectsOf(*Promise, Class);
+  }
+
+  /// A coroutine type, or a class with an awaiter of its own (a task bound to
+  /// an executor, a future some frameworks can await).
+  bool isAwaitableClass(const CXXRecordDecl &Class, ASTContext &Context) {
+    return isCoroutineType(Class, Context) || hasOwnAwaiter(Class);
+  }
+
   /// Whether a coroutine whose promise is Promise may `co_await` an object of
   /// Task: through an await_transform overload made for it, or, when the
   /// promise transforms nothing or everything, through Task's own awaiter.
@@ -69,6 +82,10 @@ private:
       return Def;
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
       return Spec->getSpecializedTemplate()->getTemplatedDecl()->getDefinition();
+    // A member class (a nested promise_type) of a specialisation is only
+    // instantiated once a coroutine body needs it.
+    if (const CXXRecordDecl *Member = Class->getInstantiatedFromMemberClass())
+      return Member->getDefinition();
     return nullptr;
   }
 

@@ -2,8 +2,21 @@
 #include <coroutine>
 #include <exception>
 namespace cppcoro {
+namespace detail {
+struct generator_sentinel {};
+template <class T> class generator_iterator {
+public:
+  generator_iterator &operator++();
+  T &operator*() const noexcept;
+  friend bool operator==(const generator_iterator &, generator_sentinel) noexcept { return true; }
+  friend bool operator!=(const generator_iterator &, generator_sentinel) noexcept { return false; }
+};
+} // namespace detail
 template <class T> class generator {
 public:
+  using iterator = detail::generator_iterator<T>;
+  iterator begin();
+  detail::generator_sentinel end() noexcept;
   struct promise_type {
     generator get_return_object() noexcept;
     std::suspend_always initial_suspend() const noexcept;

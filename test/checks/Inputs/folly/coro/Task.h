@@ -11,7 +11,8 @@ public:
   TaskWithExecutor(TaskWithExecutor &&) noexcept;
   SemiFuture<T> start() &&;
   template <class F> void start(F &&tryCallback) && {}
-  void startInlineUnsafe() &&;
+  SemiFuture<T> startInlineUnsafe() &&;
+  template <class F> void startInlineUnsafe(F &&tryCallback) && {}
   mock_detail::awaiter<T> operator co_await() && noexcept;
 };
 
