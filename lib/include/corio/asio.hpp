@@ -102,10 +102,11 @@ inline task<detail::asio_ns::net::io_context::executor_type> asio_executor() {
 // group). Cancelling the task emits terminal cancellation on the
 // awaitable's slot and waits for it to finish; the operation_aborted that
 // causes inside it comes out as cancelled_error. The task is co_spawn's
-// own use_task operation, so adopting costs one task frame.
+// own use_task operation, so adopting costs one task frame (and `ex` is
+// copied into it at once: the reference does not outlive the call).
 template <class Executor, class T, class AwaitableExecutor>
-CORIO_CORO_WRAPPER task<T> from_asio(Executor ex, detail::asio_ns::net::awaitable<T, AwaitableExecutor> aw) {
-  return detail::asio_ns::net::co_spawn(std::move(ex), std::move(aw), detail::from_asio_t{});
+CORIO_CORO_WRAPPER task<T> from_asio(const Executor& ex, detail::asio_ns::net::awaitable<T, AwaitableExecutor> aw) {
+  return detail::asio_ns::net::co_spawn(ex, std::move(aw), detail::from_asio_t{});
 }
 
 namespace detail {
@@ -123,8 +124,8 @@ using awaitable_value_t = typename awaitable_value<std::remove_cvref_t<std::invo
 // until the awaitable finishes, as co_spawn does.
 template <class Executor, class F>
   requires std::invocable<F&> && requires { typename detail::awaitable_value_t<F>; }
-CORIO_CORO_WRAPPER task<detail::awaitable_value_t<F>> from_asio(Executor ex, F f) {
-  return detail::asio_ns::net::co_spawn(std::move(ex), std::move(f), detail::from_asio_t{});
+CORIO_CORO_WRAPPER task<detail::awaitable_value_t<F>> from_asio(const Executor& ex, F f) {
+  return detail::asio_ns::net::co_spawn(ex, std::move(f), detail::from_asio_t{});
 }
 
 }  // namespace corio

@@ -69,12 +69,15 @@ class asio_driver final : public loop_driver {
     while (!loop_.finished()) {
       if (!tick_posted_ && loop_.has_ready()) post_tick();
       try {
+        // NOLINTBEGIN(async-nested-event-loop): run_on's own loop; run_on
+        // refuses to start inside a corio loop or inside io, before this.
         if (foreign_thread_seen())
           // Another thread also runs io and may take the handlers meant
           // for this one: run in short slices until everything has unwound.
           io_.run_for(std::chrono::milliseconds(5));
         else
           io_.run();  // the work guard keeps io from running out of work
+        // NOLINTEND(async-nested-event-loop)
       } catch (...) {
         handler_failed(std::current_exception());
       }
