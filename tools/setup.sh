@@ -103,6 +103,44 @@ install_packages() {
   echo "corio: installed in $(( SECONDS - t0 ))s"
 }
 
+# Standalone Asio's headers, for the test of corio/asio.hpp's
+# CORIO_ASIO_STANDALONE branch (test/runtime/asio_standalone_test.cpp).
+# Debian packages them as libasio-dev, but installing it replaces
+# libboost1.81-dev by 1.74, so the package is only downloaded and unpacked
+# (dpkg-deb -x, no dpkg database entry) into a fixed directory that CMake's
+# CORIO_ASIO_STANDALONE_DIR defaults to. /var/cache/corio: derived data that
+# this script can always regenerate, outside /usr (which belongs to dpkg) and
+# outside the build tree (so a fresh build dir needs no download). Without
+# root (the directory cannot be created) or without apt, it says what to run;
+# the test is then reported as skipped, with this reason.
+ASIO_STANDALONE_DIR=/var/cache/corio/asio-standalone
+
+unpack_standalone_asio() {
+  local tmp
+  [ -f "$ASIO_STANDALONE_DIR/usr/include/asio.hpp" ] && return 0
+  if [ "${CORIO_SKIP_PACKAGES:-0}" = 1 ] || ! have_dpkg_apt || [ "$(id -u)" -ne 0 ]; then
+    {
+      echo "corio: standalone Asio's headers are not in $ASIO_STANDALONE_DIR; the test"
+      echo "corio: corio_asio_standalone will be skipped. To unpack them (never install libasio-dev):"
+      echo "  cd \$(mktemp -d) && apt-get download libasio-dev && sudo dpkg-deb -x libasio-dev_*.deb $ASIO_STANDALONE_DIR"
+    } >&2
+    return 0
+  fi
+  tmp=$(mktemp -d)
+  # apt-get download writes into the current directory; as root it warns
+  # that the _apt user cannot write there, which is harmless.
+  if ! (cd "$tmp" && { apt-get download -qq libasio-dev 2>/dev/null \
+                         || { apt-get update -qq && apt-get download -qq libasio-dev 2>/dev/null; }; }); then
+    echo "corio: could not download libasio-dev; the test corio_asio_standalone will be skipped" >&2
+    rm -rf "$tmp"
+    return 0
+  fi
+  mkdir -p "$ASIO_STANDALONE_DIR"
+  dpkg-deb -x "$tmp"/libasio-dev_*.deb "$ASIO_STANDALONE_DIR"
+  rm -rf "$tmp"
+  echo "corio: unpacked standalone Asio's headers (libasio-dev, not installed) into $ASIO_STANDALONE_DIR"
+}
+
 configure_and_build() {
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     cmake -S "$CORIO_ROOT" -B "$BUILD_DIR" -G Ninja \
@@ -112,4 +150,5 @@ configure_and_build() {
 }
 
 install_packages
+unpack_standalone_asio
 configure_and_build

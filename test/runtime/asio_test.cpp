@@ -176,6 +176,43 @@ TEST(RunOn, AsioExecutorIsTheIoContexts) {
   });
 }
 
+// corio's ticks run as handlers inside io: in a task, io's executor is
+// running in this thread (so dispatch and co_spawn start inline), and a
+// handler dispatched from a task runs before the task goes on.
+TEST(RunOn, TasksRunInsideIo) {
+  net::io_context io;
+  run_io(io, [&]() -> task<void> {
+    EXPECT_TRUE(io.get_executor().running_in_this_thread());
+    co_await corio::sleep_for(1ms);
+    EXPECT_TRUE(io.get_executor().running_in_this_thread());
+    bool ran = false;
+    net::dispatch(io, [&] { ran = true; });
+    EXPECT_TRUE(ran);
+    co_await net::post(io, corio::use_task);
+    EXPECT_TRUE(io.get_executor().running_in_this_thread());
+  });
+}
+
+// Handlers that run_on posted and that are still queued when it returns do
+// nothing when io runs them later, whatever ran in between.
+TEST(RunOn, IoKeepsWorkingAfterRunOnReturns) {
+  net::io_context io;
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(run_io(io, [round]() -> task<int> {
+                co_await corio::yield();
+                co_await corio::to_thread([] {});
+                co_return round;
+              }),
+              round);
+    io.restart();  // run_on ran io out of work, which stops it, as io.run() does
+    bool plain = false;
+    net::post(io, [&] { plain = true; });
+    io.run();
+    io.restart();
+    EXPECT_TRUE(plain);
+  }
+}
+
 TEST(RunOn, AsioExecutorUnderPlainRunNamesRunOn) {
   try {
     corio::run([]() -> task<void> { (void)co_await corio::asio_executor(); }());
@@ -488,6 +525,25 @@ TEST(UseTask, FromAThreadThatIsNotTheCorioLoopsIsALogicError) {
   EXPECT_NE(message.find("corio::use_task: this corio loop has no io_context"), std::string::npos);
 }
 
+// A corio loop on another thread, with an io_context of its own, awaiting
+// an I/O object of this loop's io: refused, never a hang.
+TEST(UseTask, AnIoObjectOfTheLoopOnAnotherThreadIsRefused) {
+  net::io_context io;
+  net::steady_timer t(io, 1ms);
+  std::string message;
+  std::thread other([&] {
+    net::io_context own;
+    try {
+      corio::run_on(own, [](net::steady_timer& timer) -> task<void> { co_await timer.async_wait(corio::use_task); }(t));
+    } catch (const std::logic_error& e) {
+      message = e.what();
+    }
+  });
+  other.join();
+  EXPECT_NE(message.find("corio::use_task: the I/O object or executor belongs to another io_context"),
+            std::string::npos);
+}
+
 TEST(UseTask, AnIoObjectOfAnotherIoContextIsRefused) {
   net::io_context io;
   net::io_context other;
@@ -630,6 +686,26 @@ TEST(FromAsio, CancellationReachesTheAwaitableAndIsWaitedFor) {
     });
     EXPECT_EQ(finished, 3);  // every awaitable finished before the group did
   });
+}
+
+// The cancellation the awaitable sees is terminal, as issue 19 specifies.
+TEST(FromAsio, TheCancellationIsTerminal) {
+  net::io_context io;
+  net::cancellation_type seen = net::cancellation_type::none;
+  run_io(io, [&]() -> task<void> {
+    auto ex = co_await corio::asio_executor();
+    co_await with_task_group([&](task_group& g) -> task<void> {
+      g.spawn(corio::from_asio(ex, [](net::cancellation_type& out) -> net::awaitable<void> {
+        net::steady_timer t(co_await net::this_coro::executor, std::chrono::hours(1));
+        auto [ec] = co_await t.async_wait(net::as_tuple(net::use_awaitable));
+        out = (co_await net::this_coro::cancellation_state).cancelled();
+        EXPECT_EQ(ec, net::error::operation_aborted);
+      }(seen)));
+      co_await corio::sleep_for(2ms);
+      g.cancel();
+    });
+  });
+  EXPECT_TRUE((seen & net::cancellation_type::terminal) != net::cancellation_type::none);
 }
 
 TEST(FromAsio, TimeoutOverAnAwaitable) {

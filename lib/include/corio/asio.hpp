@@ -34,9 +34,10 @@ struct use_task_t {
 };
 inline constexpr use_task_t use_task{};
 
-// Runs `main` on a corio loop on the calling thread, driven by `io`: while
-// corio has nothing ready, this thread runs io (Asio completions, which wake
-// the tasks, and any other work on io), so both share one thread. Returns
+// Runs `main` on a corio loop on the calling thread, driven by `io`: this
+// thread runs io, and corio's ticks run inside it as handlers (Asio
+// completions wake the tasks and run them in place; other work on io runs
+// in between), so both share one thread. Returns
 // main's value or rethrows its exception once main and everything it
 // started have finished. io must not be run by another thread meanwhile
 // (see docs/runtime.md, "Running on Asio").
@@ -62,7 +63,7 @@ T run_on(detail::asio_ns::net::io_context& io, task<T> main) {
   {
     detail::asio_driver driver(io, loop, frame.promise());
     frame.promise().start_as_root(nullptr, frame);
-    loop.run(frame.promise());
+    driver.run();
     stop_seen = driver.stop_seen();
     foreign_thread_seen = driver.foreign_thread_seen();
     handler_error = driver.take_handler_error();
@@ -95,13 +96,20 @@ inline task<detail::asio_ns::net::io_context::executor_type> asio_executor() {
   co_return detail::asio_driver::running("corio::asio_executor").io().get_executor();
 }
 
-namespace detail {
-
-template <class Executor>
-void check_from_asio(const Executor& ex) {
-  check_executor(asio_driver::running("corio::from_asio"), ex, "corio::from_asio");
+// Runs an existing asio::awaitable as a corio task: co_spawn on `ex` (an
+// executor of run_on's io_context), completion back into corio. Its value
+// is returned and its exception rethrown (so a spawned one fails its
+// group). Cancelling the task emits terminal cancellation on the
+// awaitable's slot and waits for it to finish; the operation_aborted that
+// causes inside it comes out as cancelled_error. The task is co_spawn's
+// own use_task operation, so adopting costs one task frame (and `ex` is
+// copied into it at once: the reference does not outlive the call).
+template <class Executor, class T, class AwaitableExecutor>
+CORIO_CORO_WRAPPER task<T> from_asio(const Executor& ex, detail::asio_ns::net::awaitable<T, AwaitableExecutor> aw) {
+  return detail::asio_ns::net::co_spawn(ex, std::move(aw), detail::from_asio_t{});
 }
 
+namespace detail {
 template <class F>
 struct awaitable_value;
 template <class T, class Executor>
@@ -110,48 +118,27 @@ struct awaitable_value<asio_ns::net::awaitable<T, Executor>> {
 };
 template <class F>
 using awaitable_value_t = typename awaitable_value<std::remove_cvref_t<std::invoke_result_t<F&>>>::type;
-
 }  // namespace detail
-
-// Runs an existing asio::awaitable as a corio task: co_spawn on `ex` (an
-// executor of run_on's io_context), completion back into corio. Its value
-// is returned and its exception rethrown (so a spawned one fails its
-// group). Cancelling the task emits terminal cancellation on the
-// awaitable's slot and waits for it to finish; the operation_aborted that
-// causes inside it comes out as cancelled_error.
-template <class Executor, class T, class AwaitableExecutor>
-task<T> from_asio(Executor ex, detail::asio_ns::net::awaitable<T, AwaitableExecutor> aw) {
-  detail::check_from_asio(ex);
-  co_return co_await detail::asio_ns::net::co_spawn(std::move(ex), std::move(aw), use_task);
-}
 
 // The same for a callable returning an awaitable; the callable is kept alive
 // until the awaitable finishes, as co_spawn does.
 template <class Executor, class F>
   requires std::invocable<F&> && requires { typename detail::awaitable_value_t<F>; }
-task<detail::awaitable_value_t<F>> from_asio(Executor ex, F f) {
-  detail::check_from_asio(ex);
-  co_return co_await detail::asio_ns::net::co_spawn(std::move(ex), std::move(f), use_task);
+CORIO_CORO_WRAPPER task<detail::awaitable_value_t<F>> from_asio(const Executor& ex, F f) {
+  return detail::asio_ns::net::co_spawn(ex, std::move(f), detail::from_asio_t{});
 }
 
 }  // namespace corio
 
-// Every initiating function with `corio::use_task` returns a corio::task.
-// Declared by qualified name, so CORIO_ASIO_NAMESPACE may be an alias.
+// Every initiating function with `corio::use_task` returns a corio::task;
+// so does from_asio's co_spawn. Declared by qualified name, so
+// CORIO_ASIO_NAMESPACE may be an alias.
 template <class R, class... Args>
-class CORIO_ASIO_NAMESPACE::async_result<::corio::use_task_t, R(Args...)> {
- public:
-  using signature = ::corio::detail::op_signature<std::decay_t<Args>...>;
-  using return_type = ::corio::detail::asio_task<typename signature::result>;
-
-  template <class Initiation, class... InitArgs>
-  static return_type initiate(Initiation&& initiation, ::corio::use_task_t, InitArgs&&... args) {
-    return return_type(::corio::detail::run_asio_op<signature>(
-        "corio::use_task", static_cast<std::tuple<std::decay_t<Args>...>*>(nullptr),
-        std::decay_t<Initiation>(std::forward<Initiation>(initiation)),
-        std::decay_t<InitArgs>(std::forward<InitArgs>(args))...));
-  }
-};
+class CORIO_ASIO_NAMESPACE::async_result<::corio::use_task_t, R(Args...)>
+    : public ::corio::detail::task_async_result<::corio::use_task_t, Args...> {};
+template <class R, class... Args>
+class CORIO_ASIO_NAMESPACE::async_result<::corio::detail::from_asio_t, R(Args...)>
+    : public ::corio::detail::task_async_result<::corio::detail::from_asio_t, Args...> {};
 
 // wait_for_signal under run_on: an Asio signal_set (kept in its own header).
 #include "corio/asio_signal.hpp"

@@ -3,6 +3,13 @@
 #pragma once
 
 #if defined(CORIO_ASIO_STANDALONE)
+// Standalone Asio before 1.24 (Debian 12 ships 1.22) recognises clang's
+// co_await only through the Coroutines TS macro, so awaitable and co_spawn
+// would be missing; clang's C++20 coroutines are what newer Asio detects.
+#if defined(__clang__) && defined(__cpp_impl_coroutine) && !defined(ASIO_HAS_CO_AWAIT) && \
+    !defined(ASIO_DISABLE_CO_AWAIT)
+#define ASIO_HAS_CO_AWAIT 1
+#endif
 #include <asio.hpp>
 #include <system_error>
 // The namespace that holds io_context, async_result, cancellation_signal...

@@ -191,8 +191,10 @@ class asio_op final : private suspension, private foreign_completion {
     outcome_.emplace(std::move(args)...);
     event_loop& loop = driver_->loop();
     if (event_loop::current() == &loop) {
+      asio_driver& driver = *driver_;
       loop.abandon_foreign_work();
       loop.schedule(*waiter);
+      driver.fiber_woken();  // may resume the waiter, which destroys this
       return;
     }
     // Another thread ran io: hand the completion back to the loop's thread
@@ -244,5 +246,30 @@ task<typename Signature::result> run_asio_op(const char* operation, std::tuple<A
   std::tuple<InitArgs...> args(std::move(init_args)...);
   co_return co_await asio_op<Signature, Initiation, std::tuple<InitArgs...>, Args...>(initiation, args, operation);
 }
+
+// from_asio's completion token: use_task under another name, so that its
+// errors name corio::from_asio.
+struct from_asio_t {};
+
+template <class Token>
+inline constexpr const char* token_operation = "corio::use_task";
+template <>
+inline constexpr const char* token_operation<from_asio_t> = "corio::from_asio";
+
+// asio::async_result for corio's tokens (a completion signature's Args).
+template <class Token, class... Args>
+class task_async_result {
+ public:
+  using signature = op_signature<std::decay_t<Args>...>;
+  using return_type = asio_task<typename signature::result>;
+
+  template <class Initiation, class... InitArgs>
+  static return_type initiate(Initiation&& initiation, Token, InitArgs&&... args) {
+    return return_type(run_asio_op<signature>(token_operation<Token>,
+                                              static_cast<std::tuple<std::decay_t<Args>...>*>(nullptr),
+                                              std::decay_t<Initiation>(std::forward<Initiation>(initiation)),
+                                              std::decay_t<InitArgs>(std::forward<InitArgs>(args))...));
+  }
+};
 
 }  // namespace corio::detail

@@ -33,17 +33,12 @@ struct foreign_completion {
   foreign_completion*& queue_next() noexcept { return next; }
 };
 
-// An outside event source that drives an idle loop instead of the loop's
-// own condition variable: corio::run_on's io_context (corio/asio.hpp). All
-// three are called on the loop's thread except wake().
+// An outside event source that runs the loop's ticks itself: corio::run_on's
+// io_context (corio/asio.hpp). The loop only tells it about foreign work.
 class loop_driver {
  public:
-  using time_point = std::chrono::steady_clock::time_point;
-  // Runs outside work that is ready now, without blocking (between ticks).
-  virtual void poll() = 0;
-  // Blocks until some outside work ran, `deadline` (if any) passed, or wake().
-  virtual void wait(const time_point* deadline) = 0;
-  // Any thread, with the loop's foreign lock held: a foreign completion is queued.
+  // Any thread, with the loop's foreign lock held: a foreign completion is
+  // queued, and a tick must run to take it.
   virtual void wake() noexcept = 0;
 
  protected:
@@ -106,7 +101,7 @@ class event_loop {
     if (driver_ != nullptr) driver_->wake();
   }
 
-  // Hands idle waits to `driver` (nullptr: the loop's own condition variable).
+  // Hands foreign wake-ups to `driver` (nullptr: the loop's own condition variable).
   void set_driver(loop_driver* driver) noexcept {
     std::lock_guard<std::mutex> lock(foreign_mutex_);
     driver_ = driver;
@@ -117,13 +112,38 @@ class event_loop {
     const current_guard guard(*this);
     schedule(root);
     while (!root_finished_) {
-      if (foreign_queued_.load(std::memory_order_acquire)) take_foreign_completions(false);
-      fire_due_timers();
-      if (driver_ != nullptr && !ready_.empty()) driver_->poll();  // outside work keeps running
-      run_ready_fibers();
+      tick();
       if (!root_finished_ && ready_.empty()) wait_for_work(root);
     }
   }
+
+  // One tick: foreign completions and due timers wake their fibers, then the
+  // fibers ready now run. True if fibers are ready for the next tick. run()
+  // loops over ticks; corio::run_on's driver runs them as io handlers.
+  bool tick() {
+    take_foreign_completions(false);  // returns at once unless something is queued
+    fire_due_timers();
+    run_ready_fibers();
+    return !ready_.empty();
+  }
+
+  bool finished() const noexcept { return root_finished_; }
+  bool has_ready() const noexcept { return !ready_.empty(); }
+  bool has_timers() const noexcept { return !timers_.empty(); }
+  time_point next_due() const noexcept { return timers_.next_due(); }  // has_timers() only
+  // Nothing ready, and no timer or foreign work that could make anything ready.
+  bool stuck() const noexcept {
+    return ready_.empty() && timers_.empty() && outstanding_foreign_ == 0 && open_foreign_sources_ == 0;
+  }
+
+  // Makes the loop current on this thread (event_loop::current()) for a scope.
+  class current_guard {
+   public:
+    explicit current_guard(event_loop& loop) noexcept { slot() = &loop; }
+    ~current_guard() { slot() = nullptr; }
+    current_guard(const current_guard&) = delete;
+    current_guard& operator=(const current_guard&) = delete;
+  };
 
   void root_finished() noexcept { root_finished_ = true; }
 
@@ -133,6 +153,21 @@ class event_loop {
   bool trampolining() const noexcept { return trampolining_; }
   void hand_off(std::coroutine_handle<> next) noexcept { handoff_ = next; }
 
+  // Every fiber is parked and nothing (timer, worker) can wake any of them.
+  // Cancel everything so the frames unwind; run() then reports the deadlock.
+  void break_deadlock(fiber& root) noexcept {
+    if (!deadlocked_) {
+      deadlocked_ = true;
+      cancel_tree(root);
+      if (!ready_.empty()) return;
+    }
+    std::fputs(
+        "corio::run: deadlock: every task is waiting, nothing can wake them, and cancellation cannot "
+        "reach them (shielded or non-cancellable waits)\n",
+        stderr);
+    std::terminate();
+  }
+
   // True if run() had to cancel everything to escape a deadlock.
   bool deadlocked() const noexcept { return deadlocked_; }
 
@@ -141,14 +176,6 @@ class event_loop {
   std::size_t idle_waits() const noexcept { return idle_waits_; }
 
  private:
-  class current_guard {
-   public:
-    explicit current_guard(event_loop& loop) noexcept { slot() = &loop; }
-    ~current_guard() { slot() = nullptr; }
-    current_guard(const current_guard&) = delete;
-    current_guard& operator=(const current_guard&) = delete;
-  };
-
   static event_loop*& slot() noexcept {
     thread_local event_loop* loop = nullptr;
     return loop;
@@ -186,6 +213,9 @@ class event_loop {
   }
 
   void take_foreign_completions(bool wait) {
+    // Without a queued completion a tick need not take the lock (Asio
+    // operations count as foreign work, so this is every tick under run_on).
+    if (!wait && !foreign_queued_.load(std::memory_order_acquire)) return;
     intrusive_fifo<foreign_completion> done;
     {
       std::unique_lock<std::mutex> lock(foreign_mutex_);
@@ -214,10 +244,6 @@ class event_loop {
   void wait_for_work(fiber& root) {
     if (timers_.empty() && outstanding_foreign_ == 0 && open_foreign_sources_ == 0) return break_deadlock(root);
     ++idle_waits_;
-    if (driver_ != nullptr) {
-      const time_point due = timers_.empty() ? time_point() : timers_.next_due();
-      return driver_->wait(timers_.empty() ? nullptr : &due);
-    }
     if (virtual_time_ && outstanding_foreign_ == 0 && !timers_.empty()) {
       // Autojump: nothing can happen before the next deadline.
       virtual_now_ = std::max(virtual_now_, timers_.next_due());
@@ -225,21 +251,6 @@ class event_loop {
     }
     // Virtual time stands still while a worker thread computes.
     take_foreign_completions(true);
-  }
-
-  // Every fiber is parked and nothing (timer, worker) can wake any of them.
-  // Cancel everything so the frames unwind; run() then reports the deadlock.
-  void break_deadlock(fiber& root) noexcept {
-    if (!deadlocked_) {
-      deadlocked_ = true;
-      cancel_tree(root);
-      if (!ready_.empty()) return;
-    }
-    std::fputs(
-        "corio::run: deadlock: every task is waiting, nothing can wake them, and cancellation cannot "
-        "reach them (shielded or non-cancellable waits)\n",
-        stderr);
-    std::terminate();
   }
 
   intrusive_fifo<fiber> ready_;
