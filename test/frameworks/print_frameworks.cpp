@@ -1,0 +1,150 @@
+//===- print_frameworks.cpp - the catalogue as docs/checks/frameworks.md --===//
+//
+// Prints one Markdown table per framework of checks/frameworks/, the part of
+// docs/checks/frameworks.md between its "generated" markers;
+// check_frameworks_doc.py compares the two so the page cannot drift.
+//
+//===----------------------------------------------------------------------===//
+#include "frameworks/Registry.h"
+
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+using namespace clang::tidy::async::frameworks;
+
+namespace {
+
+std::string code(StringRef Name) { return ("`" + spelled(Name) + "`").str(); }
+
+std::string codes(ArrayRef<StringRef> Names) {
+  std::string Text;
+  for (StringRef Name : Names)
+    Text += (Text.empty() ? "" : ", ") + code(Name);
+  return Text;
+}
+
+StringRef formOf(CallForm Form) {
+  switch (Form) {
+  case CallForm::Function:
+    return "";
+  case CallForm::FunctionObject:
+    return " (function object)";
+  case CallForm::Both:
+    return " (function or function object)";
+  }
+  return "";
+}
+
+std::string loopCalls(ArrayRef<LoopCall> Calls) {
+  std::string Text;
+  for (const LoopCall &Call : Calls)
+    Text += (Text.empty() ? "" : ", ") + code(Call.Name) + formOf(Call.Form).str() +
+            (Call.AwaitsFrameworkTask ? " (co_await replaces it on a lazy task)" : "");
+  return Text;
+}
+
+std::string tasks(ArrayRef<TaskType> Tasks, Start Starts) {
+  std::string Text;
+  for (const TaskType &Task : Tasks)
+    if (Task.Starts == Starts)
+      Text += (Text.empty() ? "" : ", ") + code(Task.Template);
+  return Text;
+}
+
+std::string cancellations(ArrayRef<Cancellation> Cancellations) {
+  std::string Text;
+  for (const Cancellation &C : Cancellations)
+    Text += (Text.empty() ? "" : "; ") + ("in " + code(C.Namespace) + ": " + code(C.Exception)) +
+            (C.ErrorCode.empty() ? "" : " carrying " + code(C.ErrorCode));
+  return Text;
+}
+
+std::string detachingCall(const DetachingCall &Call) {
+  const std::string Callee = Call.Callee.str();
+  const std::string Objects = codes(Call.Classes);
+  std::string What;
+  switch (Call.Kind) {
+  case DetachKind::SpawnWithDetachedToken:
+    What = codes(Call.Functions) + " with a token of " + Objects;
+    break;
+  case DetachKind::DetachMember:
+  case DetachKind::ThreadDetach:
+    What = "`" + Callee + "()` on " + Objects;
+    break;
+  case DetachKind::DroppedStartFuture:
+    What = "`" + Callee + "()` on " + Objects + ", its future dropped";
+    break;
+  case DetachKind::IgnoredStartCallback:
+    What = "`" + Callee + "(callback)` on " + Objects + ", the callback ignoring its argument";
+    break;
+  }
+  return What + (Call.Failure == DetachedFailure::Dropped ? ": a failure is dropped"
+                                                          : ": a failure terminates the program");
+}
+
+StringRef failuresOf(Failures What) {
+  switch (What) {
+  case Failures::Collected:
+    return "cancels none; each failure stays in its task's result";
+  case Failures::FirstRethrown:
+    return "cancels none; rethrows the first failure, drops the others";
+  case Failures::WinnerOnly:
+    return "returns with the first to finish; the others run on, detached";
+  case Failures::CancelsOthers:
+    return "cancels the others when one fails";
+  }
+  return "";
+}
+
+std::string combinator(const Combinator &Entry) {
+  std::string Name = Entry.Name.starts_with("::") ? code(Entry.Name) : ("`" + Entry.Name + "`").str();
+  return Name + ": " + failuresOf(Entry.What).str() +
+         (Entry.Structured.empty() ? "" : " (structured: " + Entry.Structured.str() + ")");
+}
+
+template <typename Entry, typename Describe>
+std::string joined(ArrayRef<Entry> Entries, Describe Describer) {
+  std::string Text;
+  for (const Entry &E : Entries)
+    Text += (Text.empty() ? "" : "<br>") + Describer(E);
+  return Text;
+}
+
+void row(llvm::raw_ostream &OS, StringRef What, const std::string &Entries) {
+  if (!Entries.empty())
+    OS << "| " << What << " | " << Entries << " |\n";
+}
+
+} // namespace
+
+int main() {
+  llvm::raw_ostream &OS = llvm::outs();
+  for (const Framework *F : all()) {
+    OS << "### " << F->Name << "\n\n";
+    OS << "Namespaces: " << F->Namespaces << ". Catalogue: `checks/frameworks/" << F->Option
+       << ".cpp`.\n\n";
+    OS << "| Kind | Entries |\n|---|---|\n";
+    row(OS, "Lazy tasks", tasks(F->Tasks, Start::Lazy));
+    row(OS, "Eager tasks", tasks(F->Tasks, Start::Eager));
+    row(OS, "Other awaitables", codes(F->Awaitables));
+    row(OS, "Synchronous generators", codes(F->Generators));
+    row(OS, "Cancellation", cancellations(F->Cancellations));
+    row(OS, "Event-loop runners", loopCalls(F->LoopRunners));
+    row(OS, "Blocking waits", loopCalls(F->BlockingWaits));
+    row(OS, "Detaching calls", joined(F->DetachingCalls, detachingCall));
+    row(OS, "Combinators", joined(F->Combinators, combinator));
+    row(OS, "Task groups", codes(F->TaskGroups));
+    row(OS, "Thread classes", codes(F->Threads));
+    row(OS, "Scope guards", codes(F->ScopeGuards));
+    row(OS, "Thread-affine guards", codes(F->ThreadAffineGuards));
+    row(OS, "Mutexes", codes(F->Mutexes));
+    row(OS, "Lock guards", codes(F->LockGuards));
+    row(OS, "Synchronous I/O objects", codes(F->IoObjects));
+    row(OS, "Their blocking members", codes(F->BlockingIoMembers));
+    row(OS, "Blocking I/O functions", codes(F->BlockingIoFunctions));
+    OS << "\n";
+  }
+  return 0;
+}
