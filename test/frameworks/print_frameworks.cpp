@@ -18,12 +18,19 @@ namespace {
 
 std::string code(StringRef Name) { return ("`" + spelled(Name) + "`").str(); }
 
-std::string codes(ArrayRef<StringRef> Names) {
+/// Entries described one by one, separated by Separator.
+template <typename Entry, typename Describe>
+std::string joined(ArrayRef<Entry> Entries, Describe Describer, StringRef Separator = ", ") {
   std::string Text;
-  for (StringRef Name : Names)
-    Text += (Text.empty() ? "" : ", ") + code(Name);
+  for (const Entry &E : Entries) {
+    const std::string Described = Describer(E);
+    if (!Described.empty())
+      Text += (Text.empty() ? "" : Separator.str()) + Described;
+  }
   return Text;
 }
+
+std::string codes(ArrayRef<StringRef> Names) { return joined(Names, code); }
 
 StringRef formOf(CallForm Form) {
   switch (Form) {
@@ -37,28 +44,20 @@ StringRef formOf(CallForm Form) {
   return "";
 }
 
-std::string loopCalls(ArrayRef<LoopCall> Calls) {
-  std::string Text;
-  for (const LoopCall &Call : Calls)
-    Text += (Text.empty() ? "" : ", ") + code(Call.Name) + formOf(Call.Form).str() +
-            (Call.AwaitsFrameworkTask ? " (co_await replaces it on a lazy task)" : "");
-  return Text;
+std::string loopCall(const LoopCall &Call) {
+  return code(Call.Name) + formOf(Call.Form).str() +
+         (Call.AwaitsFrameworkTask ? " (co_await replaces it on a lazy task)" : "");
 }
 
 std::string tasks(ArrayRef<TaskType> Tasks, Start Starts) {
-  std::string Text;
-  for (const TaskType &Task : Tasks)
-    if (Task.Starts == Starts)
-      Text += (Text.empty() ? "" : ", ") + code(Task.Template);
-  return Text;
+  return joined(Tasks, [Starts](const TaskType &Task) {
+    return Task.Starts == Starts ? code(Task.Template) : std::string();
+  });
 }
 
-std::string cancellations(ArrayRef<Cancellation> Cancellations) {
-  std::string Text;
-  for (const Cancellation &C : Cancellations)
-    Text += (Text.empty() ? "" : "; ") + ("in " + code(C.Namespace) + ": " + code(C.Exception)) +
-            (C.ErrorCode.empty() ? "" : " carrying " + code(C.ErrorCode));
-  return Text;
+std::string cancellation(const Cancellation &C) {
+  return "in " + code(C.Namespace) + ": " + code(C.Exception) +
+         (C.ErrorCode.empty() ? "" : " carrying " + code(C.ErrorCode));
 }
 
 std::string detachingCall(const DetachingCall &Call) {
@@ -104,14 +103,6 @@ std::string combinator(const Combinator &Entry) {
          (Entry.Structured.empty() ? "" : " (structured: " + Entry.Structured.str() + ")");
 }
 
-template <typename Entry, typename Describe>
-std::string joined(ArrayRef<Entry> Entries, Describe Describer) {
-  std::string Text;
-  for (const Entry &E : Entries)
-    Text += (Text.empty() ? "" : "<br>") + Describer(E);
-  return Text;
-}
-
 void row(llvm::raw_ostream &OS, StringRef What, const std::string &Entries) {
   if (!Entries.empty())
     OS << "| " << What << " | " << Entries << " |\n";
@@ -130,11 +121,11 @@ int main() {
     row(OS, "Eager tasks", tasks(F->Tasks, Start::Eager));
     row(OS, "Other awaitables", codes(F->Awaitables));
     row(OS, "Synchronous generators", codes(F->Generators));
-    row(OS, "Cancellation", cancellations(F->Cancellations));
-    row(OS, "Event-loop runners", loopCalls(F->LoopRunners));
-    row(OS, "Blocking waits", loopCalls(F->BlockingWaits));
-    row(OS, "Detaching calls", joined(F->DetachingCalls, detachingCall));
-    row(OS, "Combinators", joined(F->Combinators, combinator));
+    row(OS, "Cancellation", joined(F->Cancellations, cancellation, "; "));
+    row(OS, "Event-loop runners", joined(F->LoopRunners, loopCall));
+    row(OS, "Blocking waits", joined(F->BlockingWaits, loopCall));
+    row(OS, "Detaching calls", joined(F->DetachingCalls, detachingCall, "<br>"));
+    row(OS, "Combinators", joined(F->Combinators, combinator, "<br>"));
     row(OS, "Task groups", codes(F->TaskGroups));
     row(OS, "Thread classes", codes(F->Threads));
     row(OS, "Scope guards", codes(F->ScopeGuards));
