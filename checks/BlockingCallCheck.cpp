@@ -3,6 +3,7 @@
 #include "frameworks/Registry.h"
 #include "utils/CoAwaitAllowed.h"
 #include "utils/CoroutineMatchers.h"
+#include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
 #include "utils/QualifiedLookup.h"
 #include "utils/UnevaluatedOperand.h"
@@ -124,18 +125,10 @@ callsCFunction(ArrayRef<StringRef> Names) {
   return callee(functionDecl(isExternC(), hasAnyName(Names)));
 }
 
-/// The name users know a class by: templates without their arguments
-/// ("std::future", not "std::future<int>").
-std::string displayName(const CXXRecordDecl &Class) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Class))
-    return Spec->getSpecializedTemplate()->getQualifiedNameAsString();
-  return Class.getQualifiedNameAsString();
-}
-
 /// How the warning names the call.
 std::string callName(const Expr &Call, const BoundNodes &Nodes) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call))
-    return displayName(*Construct->getConstructor()->getParent());
+    return helpers::displayName(*Construct->getConstructor()->getParent());
   const FunctionDecl *Callee = cast<CallExpr>(Call).getDirectCallee();
   if (const auto *Stream = Nodes.getNodeAs<VarDecl>("console-stream")) {
     if (isa<CXXOperatorCallExpr>(Call))
@@ -146,7 +139,7 @@ std::string callName(const Expr &Call, const BoundNodes &Nodes) {
   }
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
     const auto *Class = Nodes.getNodeAs<CXXRecordDecl>("object-class");
-    return displayName(Class ? *Class : *Method->getParent()) +
+    return helpers::displayName(Class ? *Class : *Method->getParent()) +
            "::" + Method->getNameAsString();
   }
   return Callee->getQualifiedNameAsString();
@@ -406,7 +399,7 @@ std::vector<FixItHint> asyncCounterpartFix(const CXXMemberCallExpr &Call,
     return !isa<CXXDefaultArgExpr>(Arg);
   });
   if (!Member || Member->getMemberLoc().isMacroID() ||
-      !StringRef(displayName(*Method->getParent()))
+      !StringRef(helpers::displayName(*Method->getParent()))
            .starts_with((NS + "::").str()) ||
       !hasAsyncCounterpart(*Method, NumArgs, Context))
     return Fix;
@@ -450,7 +443,7 @@ std::vector<FixItHint> toThreadFix(const Expr &Call,
 std::string alternativeTo(const BlockingApi &Api, const FunctionDecl *Callee) {
   if (Api.Id == "asio-member")
     return "co_await '" +
-           displayName(*cast<CXXMethodDecl>(Callee)->getParent()) + "::async_" +
+           helpers::displayName(*cast<CXXMethodDecl>(Callee)->getParent()) + "::async_" +
            Callee->getNameAsString() + "' with use_awaitable instead";
   if (Api.Id == "asio-free")
     return "co_await '" +

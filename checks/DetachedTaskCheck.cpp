@@ -5,6 +5,7 @@
 #include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
 #include "utils/QualifiedLookup.h"
+#include "utils/TemplateOf.h"
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
@@ -35,9 +36,8 @@ AST_MATCHER(LambdaExpr, ignoresItsArgument) {
 /// Whether Type is a specialisation of one of Framework's task templates
 /// (corio::task<int> of corio's).
 bool isTaskOf(QualType Type, const frameworks::Framework &Framework) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Type.getNonReferenceType()->getAsCXXRecordDecl());
-  return Spec && Framework.hasTask(Spec->getSpecializedTemplate()->getQualifiedNameAsString());
+  const TemplateDecl *Template = helpers::templateOf(Type);
+  return Template && Framework.hasTask(Template->getQualifiedNameAsString());
 }
 
 bool isTaskGroup(QualType Type) {
@@ -218,23 +218,24 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
     for (const frameworks::DetachingCall &Call : Framework->DetachingCalls) {
       auto Objects = ClassNamed(Names(Call.Classes));
       auto Method = hasName(Call.Callee);
+      auto Add = [&](StringRef Kind, StatementMatcher Matcher) {
+        Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework});
+      };
       switch (Call.Kind) {
       case frameworks::DetachKind::SpawnWithDetachedToken:
-        Patterns.push_back(
-            {"spawn", Call.Callee, SpawnWithToken(hasAnyName(Names(Call.Functions)), Objects)});
+        Add("spawn", SpawnWithToken(hasAnyName(Names(Call.Functions)), Objects));
         break;
       case frameworks::DetachKind::ThreadDetach:
-        Patterns.push_back({"thread", Call.Callee, MemberCall(Method, Objects)});
+        Add("thread", MemberCall(Method, Objects));
         break;
       case frameworks::DetachKind::DetachMember:
-        Patterns.push_back({"detach", Call.Callee, MemberCall(Method, Objects)});
+        Add("detach", MemberCall(Method, Objects));
         break;
       case frameworks::DetachKind::DroppedStartFuture:
-        Patterns.push_back({"future", Call.Callee,
-                            cxxMemberCallExpr(MemberCall(Method, Objects), argumentCountIs(0))});
+        Add("future", cxxMemberCallExpr(MemberCall(Method, Objects), argumentCountIs(0)));
         break;
       case frameworks::DetachKind::IgnoredStartCallback:
-        Patterns.push_back({"callback", Call.Callee, StartWithIgnoringCallback(Objects)});
+        Add("callback", StartWithIgnoringCallback(Objects));
         break;
       }
     }
@@ -256,13 +257,14 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
   }
 }
 
-/// Which detaching pattern Call follows ("spawn", "thread", ...), or "".
-StringRef DetachedTaskCheck::patternOf(const CallExpr &Call, const FunctionDecl &Callee,
-                                       ASTContext &Ctx) const {
+/// The detaching pattern Call follows, if any.
+const DetachedTaskCheck::Pattern *DetachedTaskCheck::patternOf(const CallExpr &Call,
+                                                               const FunctionDecl &Callee,
+                                                               ASTContext &Ctx) const {
   for (const Pattern &P : Patterns)
     if (Callee.getName() == P.Callee && !match(P.Matcher, Call, Ctx).empty())
-      return P.Kind;
-  return "";
+      return &P;
+  return nullptr;
 }
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
@@ -275,9 +277,10 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
     return;
   const auto &CalleeDecl = *Nodes.getNodeAs<FunctionDecl>("callee");
-  const StringRef Kind = Listed ? "listed" : patternOf(*Call, CalleeDecl, *Result.Context);
-  if (Kind.empty())
+  const Pattern *Followed = Listed ? nullptr : patternOf(*Call, CalleeDecl, *Result.Context);
+  if (!Listed && !Followed)
     return;
+  const StringRef Kind = Listed ? "listed" : Followed->Kind;
   // Parents of the call's own top-level declaration only: mapping the whole
   // TU would cost more than the check.
   helpers::ParentIndex &Parents = this->Parents.forContext(*Result.Context);
@@ -307,7 +310,7 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&
       isTaskOf(Callable->getReturnType(), frameworks::Corio))
     noteTaskGroup(*Call, *Callable,
-                  Kind == "spawn" && StringRef(Callee).ends_with("asio::co_spawn"), Parents);
+                  Kind == "spawn" && Followed->Framework == &frameworks::Asio, Parents);
 }
 
 /// In a corio::task coroutine the structured replacement is a task_group;

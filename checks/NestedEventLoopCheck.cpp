@@ -4,6 +4,7 @@
 #include "utils/CoroutineMatchers.h"
 #include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
+#include "utils/TemplateOf.h"
 
 #include "clang-tidy/utils/FixItHintUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -55,15 +56,8 @@ bool awaitsFrameworkTask(StringRef Wait, StringRef Task) {
 
 /// The class template that \p Type instantiates ("cppcoro::task"), or "".
 std::string templateName(QualType Type) {
-  Type = Type.getNonReferenceType();
-  if (const auto *Spec =
-          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl()))
-    return helpers::displayName(*Spec->getSpecializedTemplate());
-  // Dependent, as in a coroutine template's own return type.
-  if (const auto *Dependent = Type->getAs<TemplateSpecializationType>())
-    if (const TemplateDecl *Template = Dependent->getTemplateName().getAsTemplateDecl())
-      return helpers::displayName(*Template);
-  return "";
+  const TemplateDecl *Template = helpers::templateOf(Type);
+  return Template ? helpers::displayName(*Template) : "";
 }
 
 /// How a function is named in messages; lambdas have no name to show.

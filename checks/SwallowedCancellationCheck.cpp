@@ -4,6 +4,7 @@
 #include "utils/CoroutineMatchers.h"
 #include "utils/QualifiedLookup.h"
 #include "utils/SuspensionPoints.h"
+#include "utils/TemplateOf.h"
 
 #include "clang-tidy/utils/LexerUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -38,15 +39,10 @@ struct Cancellation {
 const NamedDecl *namedClass(QualType Type) {
   if (Type.isNull())
     return nullptr;
-  Type = Type.getNonReferenceType();
-  if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl()) {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-      return Spec->getSpecializedTemplate();
+  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (Class && !isa<ClassTemplateSpecializationDecl>(Class))
     return Class;
-  }
-  if (const auto *Written = Type->getAs<TemplateSpecializationType>())
-    return Written->getTemplateName().getAsTemplateDecl();
-  return nullptr;
+  return helpers::templateOf(Type);
 }
 
 /// How cancellation reaches code of the framework whose namespace declares

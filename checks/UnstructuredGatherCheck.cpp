@@ -14,6 +14,7 @@
 #include "frameworks/Registry.h"
 #include "utils/AncestorInCallable.h"
 #include "utils/DiscardedValue.h"
+#include "utils/TemplateOf.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -94,10 +95,8 @@ bool isDiscarded(const CoawaitExpr &Await, helpers::ParentIndex &Parents) {
 }
 
 bool returnsCorioTask(const FunctionDecl &Function) {
-  const auto *Class = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Function.getReturnType()->getAsCXXRecordDecl());
-  return Class &&
-         frameworks::Corio.hasTask(Class->getSpecializedTemplate()->getQualifiedNameAsString());
+  const TemplateDecl *Template = helpers::templateOf(Function.getReturnType());
+  return Template && frameworks::Corio.hasTask(Template->getQualifiedNameAsString());
 }
 
 } // namespace
