@@ -1,7 +1,9 @@
 //===- BlockingCallCheck.cpp - async-blocking-call ------------------------===//
 #include "BlockingCallCheck.h"
+#include "frameworks/Registry.h"
 #include "utils/CoAwaitAllowed.h"
 #include "utils/CoroutineMatchers.h"
+#include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
 #include "utils/QualifiedLookup.h"
 #include "utils/UnevaluatedOperand.h"
@@ -123,38 +125,10 @@ callsCFunction(ArrayRef<StringRef> Names) {
   return callee(functionDecl(isExternC(), hasAnyName(Names)));
 }
 
-const StringRef StdMutexes[] = {
-    "::std::mutex",           "::std::timed_mutex",
-    "::std::recursive_mutex", "::std::recursive_timed_mutex",
-    "::std::shared_mutex",    "::std::shared_timed_mutex"};
-
-const StringRef AsioIoObjects[] = {"::boost::asio::basic_socket",
-                                   "::boost::asio::basic_stream_socket",
-                                   "::boost::asio::basic_datagram_socket",
-                                   "::boost::asio::basic_socket_acceptor",
-                                   "::boost::asio::ip::basic_resolver",
-                                   "::boost::asio::basic_waitable_timer",
-                                   "::boost::asio::basic_deadline_timer",
-                                   "::asio::basic_socket",
-                                   "::asio::basic_stream_socket",
-                                   "::asio::basic_datagram_socket",
-                                   "::asio::basic_socket_acceptor",
-                                   "::asio::ip::basic_resolver",
-                                   "::asio::basic_waitable_timer",
-                                   "::asio::basic_deadline_timer"};
-
-/// The name users know a class by: templates without their arguments
-/// ("std::future", not "std::future<int>").
-std::string displayName(const CXXRecordDecl &Class) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Class))
-    return Spec->getSpecializedTemplate()->getQualifiedNameAsString();
-  return Class.getQualifiedNameAsString();
-}
-
 /// How the warning names the call.
 std::string callName(const Expr &Call, const BoundNodes &Nodes) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call))
-    return displayName(*Construct->getConstructor()->getParent());
+    return helpers::displayName(*Construct->getConstructor()->getParent());
   const FunctionDecl *Callee = cast<CallExpr>(Call).getDirectCallee();
   if (const auto *Stream = Nodes.getNodeAs<VarDecl>("console-stream")) {
     if (isa<CXXOperatorCallExpr>(Call))
@@ -165,7 +139,7 @@ std::string callName(const Expr &Call, const BoundNodes &Nodes) {
   }
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
     const auto *Class = Nodes.getNodeAs<CXXRecordDecl>("object-class");
-    return displayName(Class ? *Class : *Method->getParent()) +
+    return helpers::displayName(Class ? *Class : *Method->getParent()) +
            "::" + Method->getNameAsString();
   }
   return Callee->getQualifiedNameAsString();
@@ -185,9 +159,9 @@ CoroutineFlavour flavourOf(const FunctionDecl &Coroutine) {
   if (!Spec)
     return {};
   std::string Name = Spec->getQualifiedNameAsString();
-  if (Name == "corio::task")
+  if (frameworks::Corio.hasTask(Name))
     return {true, ""};
-  if (Name != "boost::asio::awaitable" && Name != "asio::awaitable")
+  if (!frameworks::Asio.hasTask(Name))
     return {};
   const TemplateArgumentList &Args = Spec->getTemplateArgs();
   if (Args.size() != 2 || Args[1].getKind() != TemplateArgument::Type)
@@ -195,7 +169,7 @@ CoroutineFlavour flavourOf(const FunctionDecl &Coroutine) {
   const CXXRecordDecl *Executor = Args[1].getAsType()->getAsCXXRecordDecl();
   if (!Executor || Executor->getName() != "any_io_executor")
     return {};
-  return {false, Name == "asio::awaitable" ? "asio" : "boost::asio"};
+  return {false, StringRef(Name).starts_with("boost::") ? "boost::asio" : "asio"};
 }
 
 /// Whether the duration this std::this_thread::sleep_for specialization takes
@@ -425,7 +399,7 @@ std::vector<FixItHint> asyncCounterpartFix(const CXXMemberCallExpr &Call,
     return !isa<CXXDefaultArgExpr>(Arg);
   });
   if (!Member || Member->getMemberLoc().isMacroID() ||
-      !StringRef(displayName(*Method->getParent()))
+      !StringRef(helpers::displayName(*Method->getParent()))
            .starts_with((NS + "::").str()) ||
       !hasAsyncCounterpart(*Method, NumArgs, Context))
     return Fix;
@@ -469,7 +443,7 @@ std::vector<FixItHint> toThreadFix(const Expr &Call,
 std::string alternativeTo(const BlockingApi &Api, const FunctionDecl *Callee) {
   if (Api.Id == "asio-member")
     return "co_await '" +
-           displayName(*cast<CXXMethodDecl>(Callee)->getParent()) + "::async_" +
+           helpers::displayName(*cast<CXXMethodDecl>(Callee)->getParent()) + "::async_" +
            Callee->getNameAsString() + "' with use_awaitable instead";
   if (Api.Id == "asio-free")
     return "co_await '" +
@@ -585,23 +559,22 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
     auto LockOverStdMutex = qualType(hasUnqualifiedDesugaredType(
         recordType(hasDeclaration(classTemplateSpecializationDecl(
             hasAnyName("::std::unique_lock", "::std::shared_lock"),
-            hasTemplateArgument(0, refersToType(recordNamed(StdMutexes))))))));
+            hasTemplateArgument(0, refersToType(recordNamed(frameworks::Std.Mutexes))))))));
     AddCalls(
         stmt(
-            anyOf(memberCallOn(StdMutexes, {"lock", "lock_shared"}),
+            anyOf(memberCallOn(frameworks::Std.Mutexes, {"lock", "lock_shared"}),
                   cxxMemberCallExpr(callee(cxxMethodDecl(hasName("lock"))),
                                     on(hasType(LockOverStdMutex))),
                   callExpr(callee(functionDecl(hasName("::std::lock"))),
                            hasAnyArgument(expr(hasType(qualType(anyOf(
-                               recordNamed(StdMutexes), LockOverStdMutex))))))))
+                               recordNamed(frameworks::Std.Mutexes), LockOverStdMutex))))))))
             .bind("mutex-lock"));
     // Constructing a lock over a standard mutex, unless a tag says the lock
     // is deferred, tried or adopted.
     AddConstructions(
         cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
-                             "::std::lock_guard", "::std::unique_lock",
-                             "::std::scoped_lock", "::std::shared_lock")))),
-                         hasAnyArgument(expr(hasType(recordNamed(StdMutexes)))),
+                             std::vector<StringRef>(frameworks::Std.LockGuards))))),
+                         hasAnyArgument(expr(hasType(recordNamed(frameworks::Std.Mutexes)))),
                          unless(hasAnyArgument(expr(hasType(recordNamed(
                              {"::std::defer_lock_t", "::std::try_to_lock_t",
                               "::std::adopt_lock_t"}))))))
@@ -697,17 +670,12 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   if (CheckNetwork) {
     AddCalls(anyOf(
         cxxMemberCallExpr(
-            callee(cxxMethodDecl(hasAnyName("read_some", "write_some",
-                                            "receive", "send", "receive_from",
-                                            "send_to", "accept", "connect",
-                                            "resolve", "wait"),
-                                 ofClass(hasAnyName(AsioIoObjects)))))
+            callee(cxxMethodDecl(
+                hasAnyName(std::vector<StringRef>(frameworks::Asio.BlockingIoMembers)),
+                ofClass(hasAnyName(std::vector<StringRef>(frameworks::Asio.IoObjects))))))
             .bind("asio-member"),
-        callExpr(callee(functionDecl(hasAnyName(
-                     "::boost::asio::read", "::boost::asio::write",
-                     "::boost::asio::read_until", "::boost::asio::connect",
-                     "::asio::read", "::asio::write", "::asio::read_until",
-                     "::asio::connect"))))
+        callExpr(callee(functionDecl(
+                     hasAnyName(std::vector<StringRef>(frameworks::Asio.BlockingIoFunctions)))))
             .bind("asio-free"),
         callExpr(callsCFunction({"::connect", "::accept", "::recv", "::send",
                                  "::recvfrom", "::sendto"}))

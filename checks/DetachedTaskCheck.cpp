@@ -1,8 +1,11 @@
 //===- DetachedTaskCheck.cpp - async-detached-task ===//
 #include "DetachedTaskCheck.h"
+#include "frameworks/Asio.h"
+#include "frameworks/Registry.h"
 #include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
 #include "utils/QualifiedLookup.h"
+#include "utils/TemplateOf.h"
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
@@ -30,17 +33,18 @@ AST_MATCHER(LambdaExpr, ignoresItsArgument) {
          !CallOperator->getParamDecl(0)->isReferenced();
 }
 
-/// Whether Type is a specialisation of the class template TemplateName
-/// ("corio::task" for corio::task<int>).
-bool isSpecializationOf(QualType Type, StringRef TemplateName) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Type.getNonReferenceType()->getAsCXXRecordDecl());
-  return Spec && Spec->getSpecializedTemplate()->getQualifiedNameAsString() == TemplateName;
+/// Whether Type is a specialisation of one of Framework's task templates
+/// (corio::task<int> of corio's).
+bool isTaskOf(QualType Type, const frameworks::Framework &Framework) {
+  const TemplateDecl *Template = helpers::templateOf(Type);
+  return Template && Framework.hasTask(Template->getQualifiedNameAsString());
 }
 
 bool isTaskGroup(QualType Type) {
   const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  return Class && Class->getQualifiedNameAsString() == "corio::task_group";
+  return Class && llvm::any_of(frameworks::Corio.TaskGroups, [&](StringRef Group) {
+           return Class->getQualifiedNameAsString() == frameworks::spelled(Group);
+         });
 }
 
 /// The innermost corio::task_group (object or reference) that code at Call
@@ -86,13 +90,10 @@ const Expr *corioTaskArgument(const CallExpr &CoSpawn) {
   if (const auto *Conversion = dyn_cast<CXXConstructExpr>(Inner);
       Conversion && Conversion->getNumArgs() == 1)
     Inner = Conversion->getArg(0)->IgnoreImplicit();
-  return isSpecializationOf(Inner->getType(), "corio::task") ? Written : nullptr;
+  return isTaskOf(Inner->getType(), frameworks::Corio) ? Written : nullptr;
 }
 
-bool isAsioAwaitable(QualType Type) {
-  return isSpecializationOf(Type, "boost::asio::awaitable") ||
-         isSpecializationOf(Type, "asio::awaitable");
-}
+bool isAsioAwaitable(QualType Type) { return isTaskOf(Type, frameworks::Asio); }
 
 /// The argument handed to co_spawn if it is Asio coroutine code that
 /// corio::from_asio adopts: an awaitable, or a lambda that returns one.
@@ -111,8 +112,8 @@ const Expr *asioAwaitableArgument(const CallExpr &CoSpawn) {
 /// Whether Class is an Asio execution context (io_context, thread_pool...),
 /// which co_spawn accepts in place of an executor and from_asio does not.
 bool isExecutionContext(const CXXRecordDecl &Class) {
-  const std::string Name = Class.getQualifiedNameAsString();
-  if (Name == "boost::asio::execution_context" || Name == "asio::execution_context")
+  if (llvm::is_contained(frameworks::inEachAsioNamespace("execution_context"),
+                         "::" + Class.getQualifiedNameAsString()))
     return true;
   const CXXRecordDecl *Definition = Class.getDefinition();
   if (!Definition)
@@ -184,7 +185,7 @@ void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  auto ClassNamed = [](auto... Names) { return cxxRecordDecl(hasAnyName(Names...)); };
+  auto ClassNamed = [](std::vector<StringRef> Names) { return cxxRecordDecl(hasAnyName(Names)); };
   auto OfClass = [](auto ClassMatcher) {
     return hasUnqualifiedDesugaredType(recordType(hasDeclaration(ClassMatcher)));
   };
@@ -204,37 +205,40 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
     return cxxMemberCallExpr(callee(cxxMethodDecl(hasName("start"))), OnObjectOf(ObjectClass),
                              hasArgument(0, ignoringImplicit(lambdaExpr(ignoresItsArgument()))));
   };
-  auto AsioDetached = ClassNamed("::asio::detached_t", "::boost::asio::detached_t");
-
-  if (CheckAsio)
-    Patterns.push_back(
-        {"spawn", "co_spawn",
-         SpawnWithToken(hasAnyName("::asio::co_spawn", "::boost::asio::co_spawn"), AsioDetached)});
-  if (CheckStdThread)
-    Patterns.push_back(
-        {"thread", "detach",
-         MemberCall(hasName("detach"), ClassNamed("::std::thread", "::std::jthread"))});
-  if (CheckFolly) {
-    auto TaskWithExecutor = ClassNamed("::folly::coro::TaskWithExecutor");
-    for (StringRef Start : {"start", "startInlineUnsafe"})
-      Patterns.push_back(
-          {"future", Start,
-           cxxMemberCallExpr(MemberCall(hasName(Start), TaskWithExecutor), argumentCountIs(0))});
-    Patterns.push_back({"callback", "start", StartWithIgnoringCallback(TaskWithExecutor)});
-  }
-  if (CheckCobalt) {
-    Patterns.push_back(
-        {"spawn", "spawn",
-         SpawnWithToken(hasName("::boost::cobalt::spawn"),
-                        ClassNamed("::boost::cobalt::detached_t", "::boost::asio::detached_t"))});
-    Patterns.push_back(
-        {"detach", "detach",
-         MemberCall(hasName("detach"), ClassNamed("::boost::cobalt::promise"))});
-  }
-  if (CheckAsyncSimple) {
-    auto Lazy = ClassNamed("::async_simple::coro::Lazy", "::async_simple::coro::RescheduleLazy");
-    Patterns.push_back({"callback", "start", StartWithIgnoringCallback(Lazy)});
-    Patterns.push_back({"detach", "detach", MemberCall(hasName("detach"), Lazy)});
+  auto Names = [](ArrayRef<StringRef> Qualified) { return std::vector<StringRef>(Qualified); };
+  const std::pair<bool, const frameworks::Framework *> Selection[] = {
+      {CheckAsio, &frameworks::Asio},
+      {CheckStdThread, &frameworks::Std},
+      {CheckFolly, &frameworks::Folly},
+      {CheckCobalt, &frameworks::Cobalt},
+      {CheckAsyncSimple, &frameworks::AsyncSimple}};
+  for (auto [Enabled, Framework] : Selection) {
+    if (!Enabled)
+      continue;
+    for (const frameworks::DetachingCall &Call : Framework->DetachingCalls) {
+      auto Objects = ClassNamed(Names(Call.Classes));
+      auto Method = hasName(Call.Callee);
+      auto Add = [&](StringRef Kind, StatementMatcher Matcher) {
+        Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework});
+      };
+      switch (Call.Kind) {
+      case frameworks::DetachKind::SpawnWithDetachedToken:
+        Add("spawn", SpawnWithToken(hasAnyName(Names(Call.Functions)), Objects));
+        break;
+      case frameworks::DetachKind::ThreadDetach:
+        Add("thread", MemberCall(Method, Objects));
+        break;
+      case frameworks::DetachKind::DetachMember:
+        Add("detach", MemberCall(Method, Objects));
+        break;
+      case frameworks::DetachKind::DroppedStartFuture:
+        Add("future", cxxMemberCallExpr(MemberCall(Method, Objects), argumentCountIs(0)));
+        break;
+      case frameworks::DetachKind::IgnoredStartCallback:
+        Add("callback", StartWithIgnoringCallback(Objects));
+        break;
+      }
+    }
   }
   // Every call is a candidate only by its callee's name, the one test cheap
   // enough for every call of the translation unit; the patterns for that
@@ -253,13 +257,14 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
   }
 }
 
-/// Which detaching pattern Call follows ("spawn", "thread", ...), or "".
-StringRef DetachedTaskCheck::patternOf(const CallExpr &Call, const FunctionDecl &Callee,
-                                       ASTContext &Ctx) const {
+/// The detaching pattern Call follows, if any.
+const DetachedTaskCheck::Pattern *DetachedTaskCheck::patternOf(const CallExpr &Call,
+                                                               const FunctionDecl &Callee,
+                                                               ASTContext &Ctx) const {
   for (const Pattern &P : Patterns)
     if (Callee.getName() == P.Callee && !match(P.Matcher, Call, Ctx).empty())
-      return P.Kind;
-  return "";
+      return &P;
+  return nullptr;
 }
 
 void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
@@ -272,9 +277,10 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
     return;
   const auto &CalleeDecl = *Nodes.getNodeAs<FunctionDecl>("callee");
-  const StringRef Kind = Listed ? "listed" : patternOf(*Call, CalleeDecl, *Result.Context);
-  if (Kind.empty())
+  const Pattern *Followed = Listed ? nullptr : patternOf(*Call, CalleeDecl, *Result.Context);
+  if (!Listed && !Followed)
     return;
+  const StringRef Kind = Listed ? "listed" : Followed->Kind;
   // Parents of the call's own top-level declaration only: mapping the whole
   // TU would cost more than the check.
   helpers::ParentIndex &Parents = this->Parents.forContext(*Result.Context);
@@ -302,9 +308,9 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&
-      isSpecializationOf(Callable->getReturnType(), "corio::task"))
+      isTaskOf(Callable->getReturnType(), frameworks::Corio))
     noteTaskGroup(*Call, *Callable,
-                  Kind == "spawn" && StringRef(Callee).ends_with("asio::co_spawn"), Parents);
+                  Kind == "spawn" && Followed->Framework == &frameworks::Asio, Parents);
 }
 
 /// In a corio::task coroutine the structured replacement is a task_group;

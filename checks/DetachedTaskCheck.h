@@ -2,6 +2,7 @@
 #ifndef CORIO_CHECKS_DETACHEDTASKCHECK_H
 #define CORIO_CHECKS_DETACHEDTASKCHECK_H
 
+#include "frameworks/Framework.h"
 #include "utils/ParentIndex.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -38,7 +39,9 @@ private:
   /// Where a warning was given: the instantiations of a template share their
   /// locations, and each location is reported once.
   llvm::DenseSet<SourceLocation> Reported;
-  StringRef patternOf(const CallExpr &Call, const FunctionDecl &Callee, ASTContext &Ctx) const;
+  struct Pattern;
+  const Pattern *patternOf(const CallExpr &Call, const FunctionDecl &Callee,
+                           ASTContext &Ctx) const;
   void noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine, bool IsCoSpawn,
                      helpers::ParentIndex &Parents);
   /// Parents around the findings, never from the shared ASTContext map.
@@ -57,6 +60,8 @@ private:
     StringRef Kind;
     StringRef Callee;
     ast_matchers::StatementMatcher Matcher;
+    /// The framework the call belongs to.
+    const frameworks::Framework *Framework;
   };
   std::vector<Pattern> Patterns;
   /// Adds <corio/asio.hpp> for a corio::from_asio fix.

@@ -1,8 +1,10 @@
 //===- NestedEventLoopCheck.cpp - async-nested-event-loop ===//
 #include "NestedEventLoopCheck.h"
+#include "frameworks/Registry.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
+#include "utils/TemplateOf.h"
 
 #include "clang-tidy/utils/FixItHintUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -20,75 +22,42 @@ namespace clang::tidy::async {
 
 namespace {
 
-// Functions that drive an event loop on the calling thread until its work
-// (or the awaited task) is done.
-const StringRef LoopFunctions[] = {
-    "::boost::asio::io_context::run",
-    "::boost::asio::io_context::run_one",
-    "::boost::asio::io_context::run_for",
-    "::boost::asio::io_context::run_until",
-    "::boost::asio::io_context::poll",
-    "::boost::asio::io_context::poll_one",
-    "::asio::io_context::run",
-    "::asio::io_context::run_one",
-    "::asio::io_context::run_for",
-    "::asio::io_context::run_until",
-    "::asio::io_context::poll",
-    "::asio::io_context::poll_one",
-    "::folly::EventBase::loop",
-    "::folly::EventBase::loopOnce",
-    "::folly::EventBase::loopForever",
-    "::cppcoro::sync_wait",
-    "::folly::coro::blockingWait",
-    "::coro::sync_wait",
-    "::async_simple::coro::syncAwait",
-    "::boost::cobalt::run",
-    "::corio::run",
-};
-
-// The same where libraries spell them as function objects: sender/receiver
-// sync_wait, and folly's blockingWait in current folly releases.
-const StringRef LoopObjects[] = {
-    "::stdexec::sync_wait",
-    "::stdexec::sync_wait_with_variant",
-    "::std::this_thread::sync_wait",
-    "::std::this_thread::sync_wait_with_variant",
-    "::std::execution::sync_wait",
-    "::unifex::sync_wait",
-    "::folly::coro::blockingWait",
-    "::folly::coro::blocking_wait",
-};
-
 // The waits on a future (when an event loop fulfils it).
 const StringRef FutureWaits[] = {"get", "wait"};
 
-// A blocking wait whose argument, when it is one of the framework's tasks,
-// can be co_awaited instead by a coroutine of that framework.
-struct AwaitableTask {
-  StringRef SyncWait;
-  StringRef Task;
-};
-const AwaitableTask AwaitableTasks[] = {
-    {"cppcoro::sync_wait", "cppcoro::task"},
-    {"cppcoro::sync_wait", "cppcoro::shared_task"},
-    {"folly::coro::blockingWait", "folly::coro::Task"},
-    {"folly::coro::blocking_wait", "folly::coro::Task"},
-    {"async_simple::coro::syncAwait", "async_simple::coro::Lazy"},
-    {"coro::sync_wait", "coro::task"},
-    {"corio::run", "corio::task"},
-};
+/// The loop runners and blocking waits of every framework.
+std::vector<frameworks::LoopCall> loopCalls() {
+  std::vector<frameworks::LoopCall> Calls =
+      frameworks::collect(frameworks::all(), &frameworks::Framework::LoopRunners);
+  llvm::append_range(Calls,
+                     frameworks::collect(frameworks::all(), &frameworks::Framework::BlockingWaits));
+  return Calls;
+}
+
+/// The names of the loop calls made in Form.
+std::vector<StringRef> loopCallNames(frameworks::CallForm Form) {
+  std::vector<StringRef> Names;
+  for (const frameworks::LoopCall &Call : loopCalls())
+    if (Call.Form == Form || Call.Form == frameworks::CallForm::Both)
+      Names.push_back(Call.Name);
+  return Names;
+}
+
+/// Whether a wait named Wait ("cppcoro::sync_wait") can be replaced by
+/// co_await when it waits on a Task ("cppcoro::task") in a coroutine that
+/// returns one too: both lazy tasks of the wait's framework.
+bool awaitsFrameworkTask(StringRef Wait, StringRef Task) {
+  for (const frameworks::Framework *F : frameworks::all())
+    for (const frameworks::LoopCall &Call : F->BlockingWaits)
+      if (Call.AwaitsFrameworkTask && frameworks::spelled(Call.Name) == Wait)
+        return F->hasLazyTask(Task);
+  return false;
+}
 
 /// The class template that \p Type instantiates ("cppcoro::task"), or "".
 std::string templateName(QualType Type) {
-  Type = Type.getNonReferenceType();
-  if (const auto *Spec =
-          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl()))
-    return helpers::displayName(*Spec->getSpecializedTemplate());
-  // Dependent, as in a coroutine template's own return type.
-  if (const auto *Dependent = Type->getAs<TemplateSpecializationType>())
-    if (const TemplateDecl *Template = Dependent->getTemplateName().getAsTemplateDecl())
-      return helpers::displayName(*Template);
-  return "";
+  const TemplateDecl *Template = helpers::templateOf(Type);
+  return Template ? helpers::displayName(*Template) : "";
 }
 
 /// How a function is named in messages; lambdas have no name to show.
@@ -200,9 +169,7 @@ std::vector<FixItHint> awaitTaskFix(const CallExpr &Call, StringRef Name,
   const Expr &Awaited = *Call.getArg(AwaitedIndex);
   auto IsTask = [Name](QualType Type) {
     std::string Template = templateName(Type);
-    return llvm::any_of(AwaitableTasks, [&](const AwaitableTask &T) {
-      return T.SyncWait == Name && T.Task == Template;
-    });
+    return awaitsFrameworkTask(Name, Template);
   };
   if (!IsTask(Coroutine.getReturnType()) || !IsTask(Awaited.getType()) ||
       anyInMacro({beginOf(Call), Call.getEndLoc(), Awaited.getBeginLoc(),
@@ -301,11 +268,14 @@ void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
     }
     return hasAnyName(Names);
   };
-  auto LoopObject = varDecl(Listed(LoopObjects, LoopObjectNames)).bind("loop-object");
+  auto LoopObject =
+      varDecl(Listed(loopCallNames(frameworks::CallForm::FunctionObject), LoopObjectNames))
+          .bind("loop-object");
   auto RunsLoop = callExpr(
       anyOf(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
                                 hasArgument(0, ignoringParenImpCasts(declRefExpr(to(LoopObject))))),
-            callee(functionDecl(Listed(LoopFunctions, LoopFunctionNames)))));
+            callee(functionDecl(
+                Listed(loopCallNames(frameworks::CallForm::Function), LoopFunctionNames)))));
   auto WaitsOnLoop = cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(FutureWaits))),
                                        // A temporary future is bound to a CXXBindTemporaryExpr,
                                        // which on() does not look through.
@@ -322,7 +292,8 @@ void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                           ofClass(hasAnyName("::std::thread", "::std::jthread")))),
+                           ofClass(hasAnyName(frameworks::collect(
+                               frameworks::all(), &frameworks::Framework::Threads))))),
                        hasArgument(0, expr().bind("thread-entry"))),
       this);
 }
@@ -452,7 +423,7 @@ std::vector<FixItHint> NestedEventLoopCheck::fixesFor(const LoopCall &Loop,
   std::string Kind = templateName(Coroutine.getReturnType());
   const auto *Ref = dyn_cast<DeclRefExpr>(Future);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (Var && Var->getInit() && (Kind == "boost::asio::awaitable" || Kind == "asio::awaitable"))
+  if (Var && Var->getInit() && frameworks::Asio.hasTask(Kind))
     FutureOrigin = Var->getInit()->getBeginLoc();
   return {};
 }

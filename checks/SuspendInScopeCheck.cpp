@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "SuspendInScopeCheck.h"
+#include "frameworks/Registry.h"
 #include "utils/CoroutineMatchers.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -27,9 +28,6 @@ namespace {
 /// What kind of object must not stay alive across a suspension.
 enum class GuardKind { Lock, Scope, ThreadAffine };
 
-constexpr llvm::StringLiteral DefaultScopeTypes = "::seastar::abort_on_expiry";
-constexpr llvm::StringLiteral DefaultThreadAffineTypes =
-    "::pybind11::gil_scoped_acquire;::pybind11::gil_scoped_release";
 
 /// Matches a class marked [[clang::annotate("corio::scope")]].
 AST_MATCHER(CXXRecordDecl, isAnnotatedScope) {
@@ -338,10 +336,12 @@ bool hasUnlockMember(const VarDecl &Var) {
 
 SuspendInScopeCheck::SuspendInScopeCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ScopeTypes(utils::options::parseStringList(Options.get("ScopeTypes", DefaultScopeTypes))),
+      ScopeTypes(utils::options::parseStringList(Options.get(
+          "ScopeTypes", frameworks::joinedNames<&frameworks::Framework::ScopeGuards>()))),
       LockTypes(utils::options::parseStringList(Options.get("LockTypes", ""))),
       ThreadAffineTypes(utils::options::parseStringList(
-          Options.get("ThreadAffineTypes", DefaultThreadAffineTypes))),
+          Options.get("ThreadAffineTypes",
+                      frameworks::joinedNames<&frameworks::Framework::ThreadAffineGuards>()))),
       AllowedAwaitables(utils::options::parseStringList(Options.get("AllowedAwaitables", ""))) {
   for (StringRef Name : AllowedAwaitables)
     AllowedAwaitableMatchers.emplace_back(Name);
@@ -358,16 +358,11 @@ void SuspendInScopeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void SuspendInScopeCheck::registerMatchers(MatchFinder *Finder) {
   auto BlockingMutex = qualType(hasCanonicalType(hasDeclaration(namedDecl(anyOf(
-      hasAnyName("::std::mutex", "::std::timed_mutex", "::std::recursive_mutex",
-                 "::std::recursive_timed_mutex", "::std::shared_mutex", "::std::shared_timed_mutex",
-                 "::boost::mutex", "::boost::timed_mutex", "::boost::recursive_mutex",
-                 "::boost::recursive_timed_mutex", "::boost::shared_mutex"),
+      hasAnyName(frameworks::collect(frameworks::all(), &frameworks::Framework::Mutexes)),
       tidy::matchers::matchesAnyListedRegexName(LockTypes))))));
   auto LockClass = cxxRecordDecl(anyOf(
       classTemplateSpecializationDecl(
-          hasAnyName("::std::lock_guard", "::std::scoped_lock", "::std::unique_lock",
-                     "::std::shared_lock", "::boost::lock_guard", "::boost::unique_lock",
-                     "::boost::shared_lock", "::boost::upgrade_lock", "::boost::shared_lock_guard"),
+          hasAnyName(frameworks::collect(frameworks::all(), &frameworks::Framework::LockGuards)),
           hasAnyTypeArgument(BlockingMutex)),
       tidy::matchers::matchesAnyListedRegexName(LockTypes)));
   auto ScopeClass = cxxRecordDecl(

@@ -1,8 +1,10 @@
 //===- SwallowedCancellationCheck.cpp - async-swallowed-cancellation ===//
 #include "SwallowedCancellationCheck.h"
+#include "frameworks/Registry.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/QualifiedLookup.h"
 #include "utils/SuspensionPoints.h"
+#include "utils/TemplateOf.h"
 
 #include "clang-tidy/utils/LexerUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -23,33 +25,6 @@ namespace clang::tidy::async {
 
 namespace {
 
-/// A coroutine framework, recognised by the namespace of what a coroutine
-/// awaits or returns, and the exception its cancellation arrives as.
-struct Framework {
-  llvm::StringLiteral Namespace;
-  llvm::StringLiteral CancellationType;
-  /// Asio reports cancellation as its generic system_error; only this code
-  /// makes one a cancellation.
-  llvm::StringLiteral AbortedCode;
-};
-
-constexpr Framework Frameworks[] = {
-    {"corio::", "corio::cancelled_error", ""},
-    {"cppcoro::", "cppcoro::operation_cancelled", ""},
-    {"folly::", "folly::OperationCancelled", ""},
-    {"boost::asio::", "boost::system::system_error",
-     "boost::asio::error::operation_aborted"},
-    {"asio::", "std::system_error", "asio::error::operation_aborted"},
-};
-
-/// Synchronous generators live in a framework's namespace, but nothing is
-/// ever thrown into them at a co_yield.
-constexpr llvm::StringLiteral SynchronousGenerators[] = {
-    "cppcoro::generator", "cppcoro::recursive_generator"};
-
-constexpr llvm::StringLiteral BuiltinCancellationCodes[] = {
-    "boost::asio::error::operation_aborted", "asio::error::operation_aborted"};
-
 /// One way cancellation reaches a handler.
 struct Cancellation {
   const CXXRecordDecl *Type;
@@ -64,27 +39,28 @@ struct Cancellation {
 const NamedDecl *namedClass(QualType Type) {
   if (Type.isNull())
     return nullptr;
-  Type = Type.getNonReferenceType();
-  if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl()) {
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-      return Spec->getSpecializedTemplate();
+  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (Class && !isa<ClassTemplateSpecializationDecl>(Class))
     return Class;
-  }
-  if (const auto *Written = Type->getAs<TemplateSpecializationType>())
-    return Written->getTemplateName().getAsTemplateDecl();
-  return nullptr;
+  return helpers::templateOf(Type);
 }
 
-const Framework *frameworkOf(QualType Type) {
+/// How cancellation reaches code of the framework whose namespace declares
+/// Type (what a coroutine awaits or returns), if it is cancelled at all.
+const frameworks::Cancellation *cancellationOf(QualType Type) {
   const NamedDecl *Class = namedClass(Type);
   if (!Class)
     return nullptr;
   const std::string Name = Class->getQualifiedNameAsString();
-  if (llvm::is_contained(SynchronousGenerators, Name))
-    return nullptr;
-  for (const Framework &F : Frameworks)
-    if (StringRef(Name).starts_with(F.Namespace))
-      return &F;
+  // Nothing is ever thrown into a synchronous generator at a co_yield.
+  for (const frameworks::Framework *F : frameworks::all())
+    if (llvm::any_of(F->Generators,
+                     [&](StringRef Generator) { return frameworks::spelled(Generator) == Name; }))
+      return nullptr;
+  for (const frameworks::Framework *F : frameworks::all())
+    for (const frameworks::Cancellation &C : F->Cancellations)
+      if (StringRef(Name).starts_with(frameworks::spelled(C.Namespace)))
+        return &C;
   return nullptr;
 }
 
@@ -96,13 +72,13 @@ std::vector<Cancellation>
 cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
                  const FunctionDecl &Coroutine,
                  ArrayRef<std::string> ExtraTypes, const ASTContext &Ctx) {
-  llvm::SetVector<const Framework *> Used;
+  llvm::SetVector<const frameworks::Cancellation *> Used;
   for (const Expr *Point : SuspensionPoints)
     if (const Expr *Awaited = helpers::awaitedOperand(Point))
-      if (const Framework *F = frameworkOf(Awaited->getType()))
-        Used.insert(F);
-  if (const Framework *F = frameworkOf(Coroutine.getReturnType()))
-    Used.insert(F);
+      if (const frameworks::Cancellation *C = cancellationOf(Awaited->getType()))
+        Used.insert(C);
+  if (const frameworks::Cancellation *C = cancellationOf(Coroutine.getReturnType()))
+    Used.insert(C);
 
   std::vector<Cancellation> Result;
   auto Add = [&](StringRef Spelling, StringRef Code) {
@@ -112,8 +88,8 @@ cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
         }))
       Result.push_back({Type, Spelling, Code});
   };
-  for (const Framework *F : Used)
-    Add(F->CancellationType, F->AbortedCode);
+  for (const frameworks::Cancellation *C : Used)
+    Add(frameworks::spelled(C->Exception), frameworks::spelled(C->ErrorCode));
   for (const std::string &Extra : ExtraTypes)
     Add(Extra, "");
   return Result;
@@ -841,8 +817,10 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
   for (StringRef Type :
        tidy::utils::options::parseStringList(RawCancellationTypes))
     ExtraCancellationTypes.push_back(Type.str());
-  CancellationCodes.assign(std::begin(BuiltinCancellationCodes),
-                           std::end(BuiltinCancellationCodes));
+  for (const frameworks::Cancellation &C :
+       frameworks::collect(frameworks::all(), &frameworks::Framework::Cancellations))
+    if (!C.ErrorCode.empty())
+      CancellationCodes.push_back(frameworks::spelled(C.ErrorCode).str());
   for (StringRef Code :
        tidy::utils::options::parseStringList(RawCancellationErrorCodes)) {
     Code.consume_front("::");

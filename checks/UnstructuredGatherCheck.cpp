@@ -10,8 +10,11 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnstructuredGatherCheck.h"
+#include "frameworks/AsioMatchers.h"
+#include "frameworks/Registry.h"
 #include "utils/AncestorInCallable.h"
 #include "utils/DiscardedValue.h"
+#include "utils/TemplateOf.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
@@ -26,32 +29,11 @@ namespace {
 
 using Failures = UnstructuredGatherCheck::Failures;
 
-struct FrameworkCombinators {
-  StringRef Option;
-  std::vector<UnstructuredGatherCheck::Combinator> Entries;
-};
-
-/// The non-cancelling combinators each framework ships, with what happens to
-/// the failures of their tasks (from each framework's documentation).
-std::vector<FrameworkCombinators> catalogue() {
-  return {
-      {"CheckCppcoro",
-       {{"cppcoro::when_all", Failures::FirstRethrown, ""},
-        {"cppcoro::when_all_ready", Failures::Collected, ""}}},
-      {"CheckFolly",
-       {{"folly::coro::collectAllTry", Failures::Collected, "'folly::coro::collectAll'"},
-        {"folly::coro::collectAllTryRange", Failures::Collected, "'folly::coro::collectAllRange'"},
-        {"folly::coro::collectAllTryWindowed", Failures::Collected,
-         "'folly::coro::collectAllWindowed'"}}},
-      {"CheckAsyncSimple",
-       {{"async_simple::coro::collectAll", Failures::Collected, ""},
-        {"async_simple::coro::collectAllPara", Failures::Collected, ""},
-        {"async_simple::coro::collectAllWindowed", Failures::Collected, ""},
-        {"async_simple::coro::collectAllWindowedPara", Failures::Collected, ""},
-        {"async_simple::coro::collectAny", Failures::WinnerOnly, ""}}},
-      {"CheckCobalt", {{"boost::cobalt::gather", Failures::Collected, "'boost::cobalt::join'"}}},
-      {"CheckLibcoro", {{"coro::when_all", Failures::Collected, ""}}},
-  };
+/// Asio's combinator that cancels nothing: a parallel group waited on with
+/// wait_for_all().
+UnstructuredGatherCheck::Combinator asioWaitForAll() {
+  const frameworks::Combinator &Entry = frameworks::Asio.Combinators.front();
+  return {Entry.Name.str(), Entry.What, Entry.Structured};
 }
 
 /// The expression under the temporaries, copies and parentheses that carry
@@ -113,9 +95,8 @@ bool isDiscarded(const CoawaitExpr &Await, helpers::ParentIndex &Parents) {
 }
 
 bool returnsCorioTask(const FunctionDecl &Function) {
-  const auto *Class = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Function.getReturnType()->getAsCXXRecordDecl());
-  return Class && Class->getSpecializedTemplate()->getQualifiedNameAsString() == "corio::task";
+  const TemplateDecl *Template = helpers::templateOf(Function.getReturnType());
+  return Template && frameworks::Corio.hasTask(Template->getQualifiedNameAsString());
 }
 
 } // namespace
@@ -128,16 +109,21 @@ UnstructuredGatherCheck::UnstructuredGatherCheck(StringRef Name, ClangTidyContex
       CheckLibcoro(Options.get("CheckLibcoro", true)),
       StrictMode(Options.get("StrictMode", false)),
       CombinatorsOption(Options.get("Combinators", "")),
-      AsioWaitForAll{"parallel_group::async_wait(wait_for_all())", Failures::Collected,
-                     "'wait_for_one_error()' or the awaitable operator '&&'"} {
-  const llvm::StringMap<bool> Enabled = {
-      {"CheckCppcoro", CheckCppcoro}, {"CheckFolly", CheckFolly},
-      {"CheckAsyncSimple", CheckAsyncSimple}, {"CheckCobalt", CheckCobalt},
-      {"CheckLibcoro", CheckLibcoro}};
-  for (FrameworkCombinators &Framework : catalogue())
-    if (Enabled.lookup(Framework.Option))
-      for (Combinator &Entry : Framework.Entries)
-        Combinators.push_back(std::move(Entry));
+      AsioWaitForAll(asioWaitForAll()) {
+  // Asio's parallel group is found by its member async_wait (below), the
+  // others by the combinator's name.
+  const std::pair<bool, const frameworks::Framework *> Selection[] = {
+      {CheckCppcoro, &frameworks::Cppcoro},
+      {CheckFolly, &frameworks::Folly},
+      {CheckAsyncSimple, &frameworks::AsyncSimple},
+      {CheckCobalt, &frameworks::Cobalt},
+      {CheckLibcoro, &frameworks::Libcoro}};
+  for (auto [Enabled, Framework] : Selection)
+    if (Enabled)
+      for (const frameworks::Combinator &Entry : Framework->Combinators)
+        if (Entry.What != Failures::CancelsOthers)
+          Combinators.push_back(
+              {frameworks::spelled(Entry.Name).str(), Entry.What, Entry.Structured});
   for (StringRef Listed : utils::options::parseStringList(CombinatorsOption))
     Combinators.push_back({Listed.ltrim(':').str(), Failures::Collected, ""});
 }
@@ -170,8 +156,7 @@ void UnstructuredGatherCheck::registerMatchers(MatchFinder *Finder) {
         this);
   if (CheckAsio) {
     auto ClassNamed = [](StringRef Name) {
-      return cxxRecordDecl(hasAnyName(("::boost::asio::experimental::" + Name).str(),
-                                      ("::asio::experimental::" + Name).str()));
+      return cxxRecordDecl(frameworks::asioNamed(("experimental::" + Name).str()));
     };
     Finder->addMatcher(
         cxxMemberCallExpr(

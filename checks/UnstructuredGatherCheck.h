@@ -2,6 +2,7 @@
 #ifndef CORIO_CHECKS_UNSTRUCTUREDGATHERCHECK_H
 #define CORIO_CHECKS_UNSTRUCTUREDGATHERCHECK_H
 
+#include "frameworks/Framework.h"
 #include "utils/ParentIndex.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -32,11 +33,7 @@ public:
   }
 
   /// How a combinator treats the failures of its tasks.
-  enum class Failures {
-    Collected,     ///< kept in the results (a Try, an error code, a task)
-    FirstRethrown, ///< the first is rethrown, the others are dropped
-    WinnerOnly,    ///< the first to finish wins; the others run on, detached
-  };
+  using Failures = frameworks::Failures;
   struct Combinator {
     std::string Name; ///< qualified, without the leading "::"
     Failures What;

@@ -9,6 +9,8 @@
 #ifndef CORIO_CHECKS_UTILS_EVENTLOOPFUTURE_H
 #define CORIO_CHECKS_UTILS_EVENTLOOPFUTURE_H
 
+#include "frameworks/AsioMatchers.h"
+
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 namespace clang::tidy::async::matchers {
@@ -18,10 +20,9 @@ namespace clang::tidy::async::matchers {
 inline ast_matchers::internal::Matcher<Expr> useFutureCall() {
   using namespace ast_matchers;
   auto UseFutureToken = expr(hasType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(classTemplateSpecializationDecl(hasAnyName(
-          "::boost::asio::use_future_t", "::asio::use_future_t")))))));
+      hasDeclaration(classTemplateSpecializationDecl(frameworks::asioNamed("use_future_t")))))));
   auto AsioInitiation = functionDecl(anyOf(
-      hasAnyName("::boost::asio::co_spawn", "::asio::co_spawn"),
+      frameworks::asioNamed("co_spawn"),
       matchesName("^::(boost::)?asio::(.*::)?async_[a-z_]+$")));
   // ignoringImplicit also sees through the CXXBindTemporaryExpr around a
   // temporary future (co_spawn(..., use_future).get()).

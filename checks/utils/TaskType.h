@@ -12,6 +12,8 @@
 #ifndef CORIO_CHECKS_UTILS_TASKTYPE_H
 #define CORIO_CHECKS_UTILS_TASKTYPE_H
 
+#include "utils/TemplateOf.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -89,16 +91,10 @@ private:
     return nullptr;
   }
 
+  /// The class template Type names, canonical, to compare.
   static const ClassTemplateDecl *templateOf(QualType Type) {
-    Type = Type.getNonReferenceType();
-    if (const auto *Spec =
-            dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl()))
-      return Spec->getSpecializedTemplate()->getCanonicalDecl();
-    if (const auto *Written = Type->getAs<TemplateSpecializationType>())
-      if (const auto *Template =
-              dyn_cast_or_null<ClassTemplateDecl>(Written->getTemplateName().getAsTemplateDecl()))
-        return Template->getCanonicalDecl();
-    return nullptr;
+    const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(helpers::templateOf(Type));
+    return Template ? Template->getCanonicalDecl() : nullptr;
   }
 
   /// The class a (possibly dependent) type names, read as definitionOrPattern.

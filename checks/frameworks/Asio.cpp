@@ -1,0 +1,101 @@
+//===- Asio.cpp - Boost.Asio and standalone Asio --------------------------===//
+//
+// The same library in two namespaces: boost::asio (Boost.Asio) and asio
+// (standalone). Every entry names both.
+//
+//===----------------------------------------------------------------------===//
+#include "frameworks/Asio.h"
+#include "frameworks/Registry.h"
+
+#include "llvm/ADT/Twine.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+constexpr TaskType Tasks[] = {{"::boost::asio::awaitable", Start::Lazy},
+                              {"::asio::awaitable", Start::Lazy}};
+
+// Cancelled operations complete with operation_aborted, which a coroutine
+// sees thrown as the generic system_error.
+constexpr Cancellation Cancellations[] = {
+    {"::boost::asio::", "::boost::system::system_error", "::boost::asio::error::operation_aborted"},
+    {"::asio::", "::std::system_error", "::asio::error::operation_aborted"},
+};
+
+constexpr LoopCall LoopRunners[] = {
+    {"::boost::asio::io_context::run", CallForm::Function, false},
+    {"::boost::asio::io_context::run_one", CallForm::Function, false},
+    {"::boost::asio::io_context::run_for", CallForm::Function, false},
+    {"::boost::asio::io_context::run_until", CallForm::Function, false},
+    {"::boost::asio::io_context::poll", CallForm::Function, false},
+    {"::boost::asio::io_context::poll_one", CallForm::Function, false},
+    {"::asio::io_context::run", CallForm::Function, false},
+    {"::asio::io_context::run_one", CallForm::Function, false},
+    {"::asio::io_context::run_for", CallForm::Function, false},
+    {"::asio::io_context::run_until", CallForm::Function, false},
+    {"::asio::io_context::poll", CallForm::Function, false},
+    {"::asio::io_context::poll_one", CallForm::Function, false},
+};
+
+constexpr StringRef CoSpawn[] = {"::asio::co_spawn", "::boost::asio::co_spawn"};
+constexpr StringRef Detached[] = {"::asio::detached_t", "::boost::asio::detached_t"};
+// The detached token's handler ignores the exception_ptr co_spawn hands it.
+constexpr DetachingCall DetachingCalls[] = {
+    {DetachKind::SpawnWithDetachedToken, "co_spawn", CoSpawn, Detached, DetachedFailure::Dropped},
+};
+
+// Found by the member async_wait of a parallel group given wait_for_all()
+// (AsioParallelGroup below); && and wait_for_one_error() cancel the rest.
+constexpr Combinator Combinators[] = {
+    {"parallel_group::async_wait(wait_for_all())", Failures::Collected,
+     "'wait_for_one_error()' or the awaitable operator '&&'"},
+    {"awaitable operator &&", Failures::CancelsOthers, ""},
+};
+
+constexpr StringRef IoObjects[] = {"::boost::asio::basic_socket",
+                                   "::boost::asio::basic_stream_socket",
+                                   "::boost::asio::basic_datagram_socket",
+                                   "::boost::asio::basic_socket_acceptor",
+                                   "::boost::asio::ip::basic_resolver",
+                                   "::boost::asio::basic_waitable_timer",
+                                   "::boost::asio::basic_deadline_timer",
+                                   "::asio::basic_socket",
+                                   "::asio::basic_stream_socket",
+                                   "::asio::basic_datagram_socket",
+                                   "::asio::basic_socket_acceptor",
+                                   "::asio::ip::basic_resolver",
+                                   "::asio::basic_waitable_timer",
+                                   "::asio::basic_deadline_timer"};
+constexpr StringRef BlockingIoMembers[] = {"read_some", "write_some", "receive", "send",
+                                           "receive_from", "send_to", "accept", "connect",
+                                           "resolve", "wait"};
+constexpr StringRef BlockingIoFunctions[] = {
+    "::boost::asio::read", "::boost::asio::write", "::boost::asio::read_until",
+    "::boost::asio::connect", "::asio::read", "::asio::write", "::asio::read_until",
+    "::asio::connect"};
+
+} // namespace
+
+const Framework Asio = {
+    .Name = "Asio",
+    .Option = "Asio",
+    .Namespaces = "boost::asio, asio",
+    .Tasks = Tasks,
+    .Cancellations = Cancellations,
+    .LoopRunners = LoopRunners,
+    .DetachingCalls = DetachingCalls,
+    .Combinators = Combinators,
+    .IoObjects = IoObjects,
+    .BlockingIoMembers = BlockingIoMembers,
+    .BlockingIoFunctions = BlockingIoFunctions,
+};
+
+std::vector<std::string> inEachAsioNamespace(StringRef Member) {
+  std::vector<std::string> Names;
+  for (StringRef Namespace : {"::boost::asio", "::asio"})
+    Names.push_back((Namespace + "::" + Member).str());
+  return Names;
+}
+
+} // namespace clang::tidy::async::frameworks

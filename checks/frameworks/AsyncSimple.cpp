@@ -1,0 +1,42 @@
+//===- AsyncSimple.cpp - async_simple (Alibaba) ---------------------------===//
+#include "frameworks/Registry.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+constexpr TaskType Tasks[] = {{"::async_simple::coro::Lazy", Start::Lazy}};
+// What Lazy::via() returns: awaited like a Lazy, never a return type.
+constexpr StringRef Awaitables[] = {"::async_simple::coro::RescheduleLazy"};
+constexpr LoopCall BlockingWaits[] = {
+    {"::async_simple::coro::syncAwait", CallForm::Function, true}};
+
+constexpr StringRef Lazies[] = {"::async_simple::coro::Lazy",
+                                "::async_simple::coro::RescheduleLazy"};
+constexpr DetachingCall DetachingCalls[] = {
+    {DetachKind::IgnoredStartCallback, "start", {}, Lazies, DetachedFailure::Dropped},
+    {DetachKind::DetachMember, "detach", {}, Lazies, DetachedFailure::Dropped},
+};
+
+constexpr Combinator Combinators[] = {
+    {"::async_simple::coro::collectAll", Failures::Collected, ""},
+    {"::async_simple::coro::collectAllPara", Failures::Collected, ""},
+    {"::async_simple::coro::collectAllWindowed", Failures::Collected, ""},
+    {"::async_simple::coro::collectAllWindowedPara", Failures::Collected, ""},
+    {"::async_simple::coro::collectAny", Failures::WinnerOnly, ""},
+};
+
+} // namespace
+
+const Framework AsyncSimple = {
+    .Name = "async_simple",
+    .Option = "AsyncSimple",
+    .Namespaces = "async_simple::coro",
+    .Tasks = Tasks,
+    .Awaitables = Awaitables,
+    .BlockingWaits = BlockingWaits,
+    .DetachingCalls = DetachingCalls,
+    .Combinators = Combinators,
+};
+
+} // namespace clang::tidy::async::frameworks

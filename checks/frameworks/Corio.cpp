@@ -1,0 +1,26 @@
+//===- Corio.cpp - corio, this project's runtime --------------------------===//
+#include "frameworks/Registry.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+constexpr TaskType Tasks[] = {{"::corio::task", Start::Lazy}};
+constexpr Cancellation Cancellations[] = {{"::corio::", "::corio::cancelled_error", ""}};
+// corio::run(task) in a corio::task coroutine is `co_await task`.
+constexpr LoopCall BlockingWaits[] = {{"::corio::run", CallForm::Function, true}};
+constexpr StringRef TaskGroups[] = {"::corio::task_group"};
+
+} // namespace
+
+const Framework Corio = {
+    .Name = "corio",
+    .Option = "Corio",
+    .Namespaces = "corio",
+    .Tasks = Tasks,
+    .Cancellations = Cancellations,
+    .BlockingWaits = BlockingWaits,
+    .TaskGroups = TaskGroups,
+};
+
+} // namespace clang::tidy::async::frameworks

@@ -1,0 +1,32 @@
+//===- Cppcoro.cpp - cppcoro ----------------------------------------------===//
+#include "frameworks/Registry.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+constexpr TaskType Tasks[] = {{"::cppcoro::task", Start::Lazy},
+                              {"::cppcoro::shared_task", Start::Lazy}};
+constexpr StringRef Generators[] = {"::cppcoro::generator", "::cppcoro::recursive_generator"};
+constexpr Cancellation Cancellations[] = {
+    {"::cppcoro::", "::cppcoro::operation_cancelled", ""}};
+constexpr LoopCall BlockingWaits[] = {{"::cppcoro::sync_wait", CallForm::Function, true}};
+constexpr Combinator Combinators[] = {
+    {"::cppcoro::when_all", Failures::FirstRethrown, ""},
+    {"::cppcoro::when_all_ready", Failures::Collected, ""},
+};
+
+} // namespace
+
+const Framework Cppcoro = {
+    .Name = "cppcoro",
+    .Option = "Cppcoro",
+    .Namespaces = "cppcoro",
+    .Tasks = Tasks,
+    .Generators = Generators,
+    .Cancellations = Cancellations,
+    .BlockingWaits = BlockingWaits,
+    .Combinators = Combinators,
+};
+
+} // namespace clang::tidy::async::frameworks

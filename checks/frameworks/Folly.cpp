@@ -1,0 +1,58 @@
+//===- Folly.cpp - folly (folly::coro, folly::EventBase) ------------------===//
+#include "frameworks/Registry.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+constexpr TaskType Tasks[] = {{"::folly::coro::Task", Start::Lazy}};
+constexpr StringRef Awaitables[] = {"::folly::coro::TaskWithExecutor"};
+constexpr Cancellation Cancellations[] = {{"::folly::", "::folly::OperationCancelled", ""}};
+constexpr LoopCall LoopRunners[] = {
+    {"::folly::EventBase::loop", CallForm::Function, false},
+    {"::folly::EventBase::loopOnce", CallForm::Function, false},
+    {"::folly::EventBase::loopForever", CallForm::Function, false},
+};
+// blockingWait is a function in older releases, a function object in
+// current ones.
+constexpr LoopCall BlockingWaits[] = {
+    {"::folly::coro::blockingWait", CallForm::Both, true},
+    {"::folly::coro::blocking_wait", CallForm::FunctionObject, true},
+};
+
+constexpr StringRef TaskWithExecutor[] = {"::folly::coro::TaskWithExecutor"};
+// start() returns a SemiFuture that holds the task's exception; dropped, it
+// goes with it. A callback that ignores its Try drops it too.
+constexpr DetachingCall DetachingCalls[] = {
+    {DetachKind::DroppedStartFuture, "start", {}, TaskWithExecutor, DetachedFailure::Dropped},
+    {DetachKind::DroppedStartFuture, "startInlineUnsafe", {}, TaskWithExecutor,
+     DetachedFailure::Dropped},
+    {DetachKind::IgnoredStartCallback, "start", {}, TaskWithExecutor, DetachedFailure::Dropped},
+};
+
+constexpr Combinator Combinators[] = {
+    {"::folly::coro::collectAllTry", Failures::Collected, "'folly::coro::collectAll'"},
+    {"::folly::coro::collectAllTryRange", Failures::Collected, "'folly::coro::collectAllRange'"},
+    {"::folly::coro::collectAllTryWindowed", Failures::Collected,
+     "'folly::coro::collectAllWindowed'"},
+    {"::folly::coro::collectAll", Failures::CancelsOthers, ""},
+    {"::folly::coro::collectAllRange", Failures::CancelsOthers, ""},
+    {"::folly::coro::collectAllWindowed", Failures::CancelsOthers, ""},
+};
+
+} // namespace
+
+const Framework Folly = {
+    .Name = "folly",
+    .Option = "Folly",
+    .Namespaces = "folly, folly::coro",
+    .Tasks = Tasks,
+    .Awaitables = Awaitables,
+    .Cancellations = Cancellations,
+    .LoopRunners = LoopRunners,
+    .BlockingWaits = BlockingWaits,
+    .DetachingCalls = DetachingCalls,
+    .Combinators = Combinators,
+};
+
+} // namespace clang::tidy::async::frameworks

@@ -1,0 +1,23 @@
+//===- Libcoro.cpp - libcoro (jbaldwin/libcoro) ---------------------------===//
+#include "frameworks/Registry.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+constexpr TaskType Tasks[] = {{"::coro::task", Start::Lazy}};
+constexpr LoopCall BlockingWaits[] = {{"::coro::sync_wait", CallForm::Function, true}};
+constexpr Combinator Combinators[] = {{"::coro::when_all", Failures::Collected, ""}};
+
+} // namespace
+
+const Framework Libcoro = {
+    .Name = "libcoro",
+    .Option = "Libcoro",
+    .Namespaces = "coro",
+    .Tasks = Tasks,
+    .BlockingWaits = BlockingWaits,
+    .Combinators = Combinators,
+};
+
+} // namespace clang::tidy::async::frameworks

@@ -1,0 +1,20 @@
+//===- QCoro.cpp - QCoro, coroutines for Qt -------------------------------===//
+#include "frameworks/Registry.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+// A QCoro::Task coroutine runs up to its first suspension when called.
+constexpr TaskType Tasks[] = {{"::QCoro::Task", Start::Eager}};
+
+} // namespace
+
+const Framework QCoro = {
+    .Name = "QCoro",
+    .Option = "QCoro",
+    .Namespaces = "QCoro",
+    .Tasks = Tasks,
+};
+
+} // namespace clang::tidy::async::frameworks

@@ -1,0 +1,21 @@
+//===- Seastar.cpp - Seastar ----------------------------------------------===//
+#include "frameworks/Registry.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+// Aborts its abort_source at a deadline while it lives: held across a
+// suspension, the timeout covers whatever runs meanwhile.
+constexpr StringRef ScopeGuards[] = {"::seastar::abort_on_expiry"};
+
+} // namespace
+
+const Framework Seastar = {
+    .Name = "Seastar",
+    .Option = "Seastar",
+    .Namespaces = "seastar",
+    .ScopeGuards = ScopeGuards,
+};
+
+} // namespace clang::tidy::async::frameworks

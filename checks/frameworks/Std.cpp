@@ -1,0 +1,40 @@
+//===- Std.cpp - the C++ standard library ---------------------------------===//
+#include "frameworks/Registry.h"
+
+namespace clang::tidy::async::frameworks {
+
+namespace {
+
+// std::execution (C++26) and its early std::this_thread spelling.
+constexpr LoopCall BlockingWaits[] = {
+    {"::std::this_thread::sync_wait", CallForm::FunctionObject, false},
+    {"::std::this_thread::sync_wait_with_variant", CallForm::FunctionObject, false},
+    {"::std::execution::sync_wait", CallForm::FunctionObject, false},
+};
+
+constexpr StringRef Threads[] = {"::std::thread", "::std::jthread"};
+// An exception escaping a thread's function calls std::terminate.
+constexpr DetachingCall DetachingCalls[] = {
+    {DetachKind::ThreadDetach, "detach", {}, Threads, DetachedFailure::Terminates},
+};
+
+constexpr StringRef Mutexes[] = {"::std::mutex",           "::std::timed_mutex",
+                                 "::std::recursive_mutex", "::std::recursive_timed_mutex",
+                                 "::std::shared_mutex",    "::std::shared_timed_mutex"};
+constexpr StringRef LockGuards[] = {"::std::lock_guard", "::std::scoped_lock",
+                                    "::std::unique_lock", "::std::shared_lock"};
+
+} // namespace
+
+const Framework Std = {
+    .Name = "C++ standard library",
+    .Option = "Std",
+    .Namespaces = "std",
+    .BlockingWaits = BlockingWaits,
+    .DetachingCalls = DetachingCalls,
+    .Threads = Threads,
+    .Mutexes = Mutexes,
+    .LockGuards = LockGuards,
+};
+
+} // namespace clang::tidy::async::frameworks
