@@ -21,31 +21,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
-namespace {
-
-/// Which of the fates outlive the full-expression, in the order of the
-/// %select in the warning; -1 for the others.
-int escapeIndex(const helpers::TaskDestination &Destination) {
-  switch (Destination.Fate) {
-  case helpers::TaskFate::Stored:
-    return 0;
-  case helpers::TaskFate::Returned:
-    return 1;
-  case helpers::TaskFate::Spawned:
-    return 2;
-  case helpers::TaskFate::Detached:
-    return Destination.ResultKept ? 4 : 3;
-  default:
-    return -1;
-  }
-}
-
-bool isCoroutine(const FunctionDecl *F) {
-  return F && isa_and_nonnull<CoroutineBodyStmt>(F->getBody());
-}
-
-} // namespace
-
 void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
@@ -58,7 +33,7 @@ void DanglingCaptureCheck::registerMatchers(MatchFinder *Finder) {
 void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("call");
   const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda");
-  if (Lambda->capture_size() == 0 || !isCoroutine(Call->getDirectCallee()))
+  if (Lambda->capture_size() == 0 || !helpers::hasCoroutineBody(Call->getDirectCallee()))
     return;
   helpers::ParentIndex &Index = Parents.forContext(*Result.Context);
   // Templates are checked through their instantiations, once per location.
@@ -66,7 +41,7 @@ void DanglingCaptureCheck::check(const MatchFinder::MatchResult &Result) {
   if (Callable && Callable->isDependentContext())
     return;
   const helpers::TaskDestination Destination = helpers::destinationOf(*Call, Index, Types);
-  const int Escape = escapeIndex(Destination);
+  const int Escape = helpers::outlivingFateIndex(Destination);
   if (Escape < 0 || !Reported.insert(Call->getBeginLoc()).second)
     return;
 

@@ -28,27 +28,6 @@ using helpers::TaskFate;
 
 constexpr llvm::StringLiteral DefaultViewTypes = "::std::basic_string_view;::std::span";
 
-bool isCoroutine(const FunctionDecl *F) {
-  return F && isa_and_nonnull<CoroutineBodyStmt>(F->getBody());
-}
-
-/// The position of Fate in the notes' %select for temporaries, or -1 when
-/// the task does not outlive its full-expression.
-int temporaryEscape(const helpers::TaskDestination &Destination) {
-  switch (Destination.Fate) {
-  case TaskFate::Stored:
-    return 0;
-  case TaskFate::Returned:
-    return 1;
-  case TaskFate::Spawned:
-    return 2;
-  case TaskFate::Detached:
-    return Destination.ResultKept ? 4 : 3;
-  default:
-    return -1;
-  }
-}
-
 /// A variable of the caller's frame that the reference may point into.
 const VarDecl *frameLocal(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
@@ -268,7 +247,7 @@ bool DanglingReferenceCheck::outlivesLocal(const VarDecl &Local,
   switch (Destination.Fate) {
   case TaskFate::Returned:
     // A coroutine's co_return hands the task to the frame's own consumer.
-    return declaredIn(Local, Callable) && !isCoroutine(Callable);
+    return declaredIn(Local, Callable) && !helpers::hasCoroutineBody(Callable);
   case TaskFate::Detached: {
     if (Destination.ResultKept)
       return false;
@@ -300,11 +279,11 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   // A function that returns a task without being a coroutine itself keeps
   // nothing in a frame of its own.
   if (const FunctionDecl *Definition = Callee->getDefinition();
-      Definition && Definition->getBody() && !isCoroutine(Definition) &&
+      Definition && Definition->getBody() && !helpers::hasCoroutineBody(Definition) &&
       !Definition->isTemplateInstantiation())
     return;
   if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern();
-      Pattern && Pattern->getBody() && !isCoroutine(Pattern))
+      Pattern && Pattern->getBody() && !helpers::hasCoroutineBody(Pattern))
     return;
   std::vector<Referent> Referents = referentsOf(*Call);
   if (Referents.empty())
@@ -316,7 +295,7 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const helpers::TaskDestination Destination = helpers::destinationOf(*Call, Index, Types);
   for (const Referent &R : Referents)
-    if ((R.Temporary && temporaryEscape(Destination) >= 0) ||
+    if ((R.Temporary && helpers::outlivingFateIndex(Destination) >= 0) ||
         (R.Local && outlivesLocal(*R.Local, Destination, Callable)))
       report(*Call, *Callee, R, Destination);
 }
@@ -345,7 +324,7 @@ void DanglingReferenceCheck::report(const CallExpr &Call, const FunctionDecl &Co
          "the temporary is destroyed here, but the task is %select{stored|returned|spawned "
          "into a task group|started detached|started with its future kept for later}0",
          DiagnosticIDs::Note)
-        << temporaryEscape(Destination);
+        << helpers::outlivingFateIndex(Destination);
   } else if (const Stmt *Scope = scopeOf(*R.Local, Index)) {
     const int How = Destination.Fate == TaskFate::Returned   ? 0
                     : Destination.Fate == TaskFate::Detached ? 1

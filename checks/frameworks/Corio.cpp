@@ -7,8 +7,10 @@ namespace {
 
 constexpr TaskType Tasks[] = {{"::corio::task", Start::Lazy}};
 constexpr Cancellation Cancellations[] = {{"::corio::", "::corio::cancelled_error", ""}};
-// corio::run(task) in a corio::task coroutine is `co_await task`.
-constexpr LoopCall BlockingWaits[] = {{"::corio::run", CallForm::Function, true}};
+// corio::run(task) in a corio::task coroutine is `co_await task`;
+// corio::run_on(io, task) also runs io (corio/asio.hpp).
+constexpr LoopCall BlockingWaits[] = {{"::corio::run", CallForm::Function, true},
+                                      {"::corio::run_on", CallForm::Function, false}};
 constexpr StringRef TaskGroups[] = {"::corio::task_group"};
 
 } // namespace

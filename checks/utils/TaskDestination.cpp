@@ -2,6 +2,7 @@
 #include "TaskDestination.h"
 #include "DiscardedValue.h"
 #include "DisplayName.h"
+#include "frameworks/Registry.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -11,33 +12,48 @@ namespace clang::tidy::async::helpers {
 
 namespace {
 
-// Calls that run a task to completion before they return.
-constexpr llvm::StringLiteral BlockingRunners[] = {
-    "corio::run",       "corio::run_on",          "cppcoro::sync_wait",
-    "folly::coro::blockingWait", "async_simple::coro::syncAwait", "coro::sync_wait",
-    "boost::cobalt::run", "stdexec::sync_wait",   "QCoro::waitFor",
+// What the frameworks' catalogue says about starting and waiting for tasks,
+// gathered once: the names as displayName() spells them.
+struct StartsAndWaits {
+  /// Calls that run a task to completion before they return (corio::run,
+  /// sync_wait, blockingWait).
+  std::vector<StringRef> Waits;
+  /// Functions that start a task on an executor (co_spawn, cobalt::spawn),
+  /// with their detached tokens: the task runs after the call returns,
+  /// unless the call's own result is awaited or waited for at once.
+  std::vector<const frameworks::DetachingCall *> Spawns;
+  /// Members of a task (or of a task bound to an executor) that start it
+  /// with nobody joining it: folly start(), async_simple detach().
+  std::vector<const frameworks::DetachingCall *> MemberStarts;
+  /// Structured groups whose spawn() joins the child later.
+  std::vector<StringRef> Groups;
 };
 
-// Free functions that start a task on an executor: it runs after the call
-// returns unless the call's own result is awaited or waited for at once.
-constexpr llvm::StringLiteral Starters[] = {
-    "asio::co_spawn", "boost::asio::co_spawn", "boost::cobalt::spawn"};
+const StartsAndWaits &startsAndWaits() {
+  static const StartsAndWaits Known = [] {
+    using namespace frameworks;
+    StartsAndWaits K;
+    for (const Framework *F : all()) {
+      for (const LoopCall &Wait : F->BlockingWaits)
+        if (Wait.Form != CallForm::FunctionObject)
+          K.Waits.push_back(spelled(Wait.Name));
+      for (const DetachingCall &Call : F->DetachingCalls) {
+        if (Call.Kind == DetachKind::SpawnWithDetachedToken)
+          K.Spawns.push_back(&Call);
+        else if (Call.Kind != DetachKind::ThreadDetach)
+          K.MemberStarts.push_back(&Call);
+      }
+      for (StringRef Group : F->TaskGroups)
+        K.Groups.push_back(spelled(Group));
+    }
+    return K;
+  }();
+  return Known;
+}
 
-// Members called on a task (or on the task bound to an executor) that start
-// it with nobody joining it.
-struct Detacher {
-  llvm::StringLiteral Class;
-  llvm::StringLiteral Method;
-};
-constexpr Detacher Detachers[] = {
-    {"folly::coro::TaskWithExecutor", "start"},
-    {"folly::coro::TaskWithExecutor", "startInlineUnsafe"},
-    {"async_simple::coro::Lazy", "start"},
-    {"async_simple::coro::Lazy", "detach"},
-    {"async_simple::coro::RescheduleLazy", "start"},
-    {"async_simple::coro::RescheduleLazy", "detach"},
-    {"boost::cobalt::promise", "detach"},
-};
+bool spelledIn(ArrayRef<StringRef> Qualified, StringRef Name) {
+  return llvm::any_of(Qualified, [&](StringRef Q) { return frameworks::spelled(Q) == Name; });
+}
 
 // Futures whose get()/wait() block until the task that feeds them finished.
 constexpr llvm::StringLiteral WaitableFutures[] = {
@@ -57,13 +73,17 @@ const CXXRecordDecl *classOf(QualType Type) {
 /// The expression under the implicit nodes and parentheses around it.
 const Expr *bare(const Expr *E) { return E ? E->IgnoreImplicit()->IgnoreParens() : nullptr; }
 
-bool isDetachedToken(const Expr &Argument) {
+/// The spawning function Call is, if any.
+const frameworks::DetachingCall *spawnOf(StringRef Callee) {
+  for (const frameworks::DetachingCall *Spawn : startsAndWaits().Spawns)
+    if (spelledIn(Spawn->Functions, Callee))
+      return Spawn;
+  return nullptr;
+}
+
+bool isDetachedToken(const Expr &Argument, const frameworks::DetachingCall &Spawn) {
   const CXXRecordDecl *Token = classOf(Argument.getType());
-  if (!Token)
-    return false;
-  const std::string Name = displayName(*Token);
-  return Name == "asio::detached_t" || Name == "boost::asio::detached_t" ||
-         Name == "boost::cobalt::detached_t";
+  return Token && spelledIn(Spawn.Classes, displayName(*Token));
 }
 
 class Follower {
@@ -166,16 +186,18 @@ private:
         Operator && Operator->getOperator() == OO_Equal)
       return {TaskFate::Stored};
     const std::string Name = displayName(*Callee);
-    if (listed(BlockingRunners, Name))
+    if (llvm::is_contained(startsAndWaits().Waits, Name))
       return {TaskFate::Waited};
-    if (listed(Starters, Name)) {
-      if (llvm::any_of(Call.arguments(), [](const Expr *A) { return isDetachedToken(*A); }))
+    if (const frameworks::DetachingCall *Spawn = spawnOf(Name)) {
+      if (llvm::any_of(Call.arguments(),
+                       [&](const Expr *A) { return isDetachedToken(*A, *Spawn); }))
         return {TaskFate::Detached, &Call};
       return startedBy(Call, Depth);
     }
     if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
       const std::string Class = displayName(*Method->getParent());
-      if (Class == "corio::task_group" && Method->getName() == "spawn") {
+      if (llvm::is_contained(startsAndWaits().Groups, Class) && Method->getIdentifier() &&
+          Method->getName() == "spawn") {
         if (follow(Call, Depth + 1).Fate == TaskFate::Awaited)
           return {TaskFate::Awaited};
         TaskDestination Spawned{TaskFate::Spawned, &Call};
@@ -201,8 +223,10 @@ private:
     const StringRef Name = Method->getName();
     if (listed(WaitableFutures, Class) && (Name == "get" || Name == "wait"))
       return {TaskFate::Waited};
-    const bool Detaches = llvm::any_of(
-        Detachers, [&](const Detacher &D) { return D.Class == Class && D.Method == Name; });
+    const bool Detaches =
+        llvm::any_of(startsAndWaits().MemberStarts, [&](const frameworks::DetachingCall *D) {
+          return D->Callee == Name && spelledIn(D->Classes, Class);
+        });
     // folly's start() hands back a SemiFuture: the task is started either way,
     // and the caller may wait for it through the future.
     if (Detaches && !Call.getType()->isVoidType())
@@ -245,6 +269,25 @@ private:
 
 TaskDestination destinationOf(const Expr &Task, ParentIndex &Parents, TaskTypes &Types) {
   return Follower(Parents, Types).follow(Task);
+}
+
+int outlivingFateIndex(const TaskDestination &Destination) {
+  switch (Destination.Fate) {
+  case TaskFate::Stored:
+    return 0;
+  case TaskFate::Returned:
+    return 1;
+  case TaskFate::Spawned:
+    return 2;
+  case TaskFate::Detached:
+    return Destination.ResultKept ? 4 : 3;
+  default:
+    return -1;
+  }
+}
+
+bool hasCoroutineBody(const FunctionDecl *F) {
+  return F && isa_and_nonnull<CoroutineBodyStmt>(F->getBody());
 }
 
 const Expr &fullExpressionOf(const Expr &E, ParentIndex &Parents) {

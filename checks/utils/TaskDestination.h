@@ -45,6 +45,15 @@ struct TaskDestination {
 /// Where the task that Task evaluates to ends up.
 TaskDestination destinationOf(const Expr &Task, ParentIndex &Parents, TaskTypes &Types);
 
+/// For a task that outlives the full-expression that made it, its fate's
+/// position in the diagnostics' %select{stored|returned|spawned into a task
+/// group|started detached|started with its future kept for later}; -1 for
+/// the fates that end within the full-expression (or are not known).
+int outlivingFateIndex(const TaskDestination &Destination);
+
+/// Whether F's body is a coroutine's (Sema made it a CoroutineBodyStmt).
+bool hasCoroutineBody(const FunctionDecl *F);
+
 /// The outermost expression of the full-expression holding E: where E's
 /// temporaries are destroyed.
 const Expr &fullExpressionOf(const Expr &E, ParentIndex &Parents);

@@ -141,11 +141,13 @@ class borrowed_token {
 };
 
 // Holds one token while the call runs; the call itself never waits for a
-// thread (the pool starts one if none is idle).
+// thread (the pool starts one if none is idle). The limiter is taken by
+// pointer: the caller's limiter must outlive the call, which to_thread
+// documents, and a coroutine's reference parameter would hide that.
 template <class R, class F, class... A>
-task<R> run_on_worker(capacity_limiter& limiter, F f, std::tuple<A...> args) {
-  co_await limiter.acquire();
-  const borrowed_token held(limiter);
+task<R> run_on_worker(capacity_limiter* limiter, F f, std::tuple<A...> args) {
+  co_await limiter->acquire();
+  const borrowed_token held(*limiter);
   co_return co_await thread_call<R, F, A...>(f, args);
 }
 
@@ -170,7 +172,7 @@ template <class F, class... A>
   requires(!std::is_same_v<std::remove_cvref_t<F>, capacity_limiter>)
 CORIO_CORO_WRAPPER auto to_thread(F f, A... args) -> task<typename detail::to_thread_result<F, A...>::type> {
   using R = typename detail::to_thread_result<F, A...>::type;
-  return detail::run_on_worker<R>(detail::default_thread_limiter(), std::move(f), std::tuple<A...>(std::move(args)...));
+  return detail::run_on_worker<R>(&detail::default_thread_limiter(), std::move(f), std::tuple<A...>(std::move(args)...));
 }
 
 // The same, bounded by `limiter` instead of the process-wide limit (Trio's
@@ -180,7 +182,7 @@ template <class F, class... A>
 CORIO_CORO_WRAPPER auto to_thread(capacity_limiter& limiter, F f, A... args)
     -> task<typename detail::to_thread_result<F, A...>::type> {
   using R = typename detail::to_thread_result<F, A...>::type;
-  return detail::run_on_worker<R>(limiter, std::move(f), std::tuple<A...>(std::move(args)...));
+  return detail::run_on_worker<R>(&limiter, std::move(f), std::tuple<A...>(std::move(args)...));
 }
 
 }  // namespace corio
