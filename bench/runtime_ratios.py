@@ -69,6 +69,8 @@ def main():
                  "asio_co_spawn/1000", "asio_co_spawn/1000000",
                  "corio_event_hand_off", "corio_semaphore_hand_off", "asio_timer_hand_off",
                  "corio_timers_virtual_time", "corio_timers_real_time_zero_delay",
+                 "corio_with_timeout_enter_leave", "corio_move_on_after_enter_leave", "corio_shielded_enter_leave",
+                 "corio_move_on_after_expiry",
                  "corio_to_thread_round_trip/real_time", "std_async_round_trip/real_time"]:
         counter = lambda key: f"{benchmarks[name][key]:.4g}" if key in benchmarks[name] else "-"
         print(f"| {name} | {ns(name):.1f} | {counter('allocations_per_item')} | {counter('page_faults_per_item')} |")

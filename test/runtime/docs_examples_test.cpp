@@ -5,8 +5,10 @@
 //   (d) ExceptionGroup       -> exception_group, process_batch
 //   (e) Sync-to-async bridge -> to_thread, load and build_index
 //   (f) Cancellation handling-> finally, cancellable_operation
+//   cancel_scope             -> cancel_scope, read_until_idle
 // Only the stand-ins for the application (json, fetch_user, ...) are
 // written here; the examples themselves are copied from the document.
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <utility>
@@ -196,6 +198,36 @@ corio::task<json> cancellable_operation(std::string resource_id) {
   });
 }
 
+// A peer that sends `gaps.size()` messages, each after its gap, then goes
+// quiet (closed == false) or closes.
+struct message {};
+struct connection {
+  std::vector<std::chrono::seconds> gaps;
+  bool closes_after_last = false;
+  std::size_t sent = 0;
+  corio::task<std::optional<message>> next() {
+    if (sent == gaps.size()) {
+      if (!closes_after_last) co_await corio::sleep_for(std::chrono::hours(24));
+      co_return std::nullopt;
+    }
+    co_await corio::sleep_for(gaps[sent++]);
+    co_return message{};
+  }
+};
+
+// cancel_scope.
+corio::task<int> read_until_idle(connection& conn, std::chrono::seconds idle_limit) {
+  int received = 0;
+  co_await corio::with_cancel_scope([&](corio::cancel_scope& idle) -> corio::task<> {
+    idle.set_deadline(corio::now() + idle_limit);
+    while (std::optional<message> m = co_await conn.next()) {
+      ++received;
+      idle.set_deadline(corio::now() + idle_limit);  // asyncio: reschedule; Trio: deadline =
+    }
+  });
+  co_return received;  // the peer closed, or went quiet for idle_limit
+}
+
 namespace {
 
 TEST(DocsExamples, A_TaskGroup) {
@@ -251,6 +283,24 @@ TEST(DocsExamples, F_CancellationHandling) {
     EXPECT_THROW(co_await corio::with_timeout(500ms, cancellable_operation("x")), corio::timeout_error);
     EXPECT_EQ(resources_released, 2);
   });
+}
+
+// Gaps of 8 s never reach the 10 s limit; the silence after the last does.
+TEST(DocsExamples, G_CancelScopeIdleTimeout) {
+  connection quiet{{8s, 8s, 8s}, false};
+  std::chrono::nanoseconds took{};
+  EXPECT_EQ(run_virtual([&]() -> task<int> {
+              const corio::steady_time start = corio::now();
+              const int received = co_await read_until_idle(quiet, 10s);
+              took = since(start);
+              co_return received;
+            }),
+            3);
+  EXPECT_EQ(took, 34s);
+  connection closing{{8s, 8s}, true};
+  EXPECT_EQ(run_virtual([&]() -> task<int> { co_return co_await read_until_idle(closing, 10s); }), 2);
+  connection slow{{8s, 12s}, true};
+  EXPECT_EQ(run_virtual([&]() -> task<int> { co_return co_await read_until_idle(slow, 10s); }), 1);
 }
 
 }  // namespace

@@ -166,11 +166,6 @@ class join_handle {
 namespace detail {
 struct group_runner;
 
-template <class T>
-inline constexpr bool is_task_v = false;
-template <class T>
-inline constexpr bool is_task_v<task<T>> = true;
-
 // The frame of this coroutine owns `f` and `args` until f's task is done.
 template <class R, class F, class... Args>
 task<R> keep_alive_call(F f, Args... args) {
