@@ -6,6 +6,7 @@
 //   (e) Sync-to-async bridge -> to_thread, load and build_index
 //   (f) Cancellation handling-> finally, cancellable_operation
 //   cancel_scope             -> cancel_scope, read_until_idle
+//   channel                  -> channel, sum_squares
 // Only the stand-ins for the application (json, fetch_user, ...) are
 // written here; the examples themselves are copied from the document.
 #include <optional>
@@ -228,6 +229,21 @@ corio::task<int> read_until_idle(connection& conn, std::chrono::seconds idle_lim
   co_return received;  // the peer closed, or went quiet for idle_limit
 }
 
+// channel.
+corio::task<int> sum_squares(int n, int workers) {
+  corio::channel<int> jobs(0);
+  int total = 0;
+  co_await corio::with_task_group([&](corio::task_group& g) -> corio::task<> {
+    for (int w = 0; w < workers; ++w)
+      g.spawn([&]() -> corio::task<> {
+        while (std::optional<int> job = co_await jobs.receive()) total += *job * *job;
+      });
+    for (int i = 1; i <= n; ++i) co_await jobs.send(int(i));
+    jobs.close();                        // the workers' loops end
+  });
+  co_return total;
+}
+
 namespace {
 
 TEST(DocsExamples, A_TaskGroup) {
@@ -301,6 +317,11 @@ TEST(DocsExamples, G_CancelScopeIdleTimeout) {
   EXPECT_EQ(run_virtual([&]() -> task<int> { co_return co_await read_until_idle(closing, 10s); }), 2);
   connection slow{{8s, 12s}, true};
   EXPECT_EQ(run_virtual([&]() -> task<int> { co_return co_await read_until_idle(slow, 10s); }), 1);
+}
+
+TEST(DocsExamples, H_ChannelWorkerPool) {
+  EXPECT_EQ(corio::run(sum_squares(10, 3)), 385);
+  EXPECT_EQ(corio::run(sum_squares(0, 2)), 0);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "corio/cancel_scope.hpp"
+#include "corio/channel.hpp"
 #include "corio/clock.hpp"
 #include "corio/event.hpp"
 #include "corio/exception_group.hpp"
