@@ -47,6 +47,10 @@ def main():
     event, sem, asio_switch = ns("corio_event_hand_off"), ns("corio_semaphore_hand_off"), ns("asio_timer_hand_off")
     ratio("event hand-off / asio timer hand-off", f"{event / asio_switch:.2f}x", "<= 0.5x", event / asio_switch <= 0.5)
     ratio("semaphore hand-off / asio timer hand-off", f"{sem / asio_switch:.2f}x", "<= 0.5x", sem / asio_switch <= 0.5)
+    channel, asio_channel = ns("corio_channel_hand_off"), ns("asio_channel_hand_off")
+    ratio("channel hand-off / event hand-off", f"{channel / event:.2f}x", "<= 1.5x", channel / event <= 1.5)
+    ratio("channel hand-off / asio experimental::channel hand-off", f"{channel / asio_channel:.2f}x", "<= 0.5x",
+          channel / asio_channel <= 0.5)
     bytes_bench = benchmarks["corio_bytes_per_child/10000/iterations:3"]
     # Bookkeeping = how much larger a child's frame is than the frame of a
     # minimal awaitable task with the same body (whose promise holds only a
@@ -71,7 +75,10 @@ def main():
     for name in [f"corio_spawn_join/{n}" for n in sizes] + [f"floor_bare_frames/{n}" for n in sizes] + [
                  "asio_co_spawn/1000", "asio_co_spawn/1000000",
                  "corio_event_hand_off", "corio_semaphore_hand_off", "asio_timer_hand_off",
+                 "corio_channel_hand_off", "asio_channel_hand_off",
                  "corio_timers_virtual_time", "corio_timers_real_time_zero_delay",
+                 "corio_with_timeout_enter_leave", "corio_move_on_after_enter_leave", "corio_shielded_enter_leave",
+                 "corio_move_on_after_expiry",
                  "corio_to_thread_round_trip/real_time", "std_async_round_trip/real_time",
                  "corio_portal_spawn_round_trip/real_time", "asio_post_promise_round_trip/real_time"]:
         counter = lambda key: f"{benchmarks[name][key]:.4g}" if key in benchmarks[name] else "-"

@@ -8,6 +8,8 @@
 //   (g) Other threads        -> portal, serve_callbacks
 //   (h) Bounded blocking work-> capacity_limiter, read_config
 //   (i) Stopping on signals  -> wait_for_signal, serve_until_stopped
+//   (j) Movable deadline     -> cancel_scope, read_until_idle
+//   (k) Channel              -> channel, sum_squares
 // Only the stand-ins for the application (json, fetch_user, ...) are
 // written here; the examples themselves are copied from the document.
 #include <signal.h>
@@ -16,6 +18,7 @@
 #include <atomic>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -269,6 +272,51 @@ corio::task<void> serve_until_stopped() {
   });
 }
 
+// A peer that sends `gaps.size()` messages, each after its gap, then goes
+// quiet (closed == false) or closes.
+struct message {};
+struct connection {
+  std::vector<std::chrono::seconds> gaps;
+  bool closes_after_last = false;
+  std::size_t sent = 0;
+  corio::task<std::optional<message>> next() {
+    if (sent == gaps.size()) {
+      if (!closes_after_last) co_await corio::sleep_for(std::chrono::hours(24));
+      co_return std::nullopt;
+    }
+    co_await corio::sleep_for(gaps[sent++]);
+    co_return message{};
+  }
+};
+
+// (j) Movable deadline.
+corio::task<int> read_until_idle(connection& conn, std::chrono::seconds idle_limit) {
+  int received = 0;
+  co_await corio::with_cancel_scope([&](corio::cancel_scope& idle) -> corio::task<> {
+    idle.set_deadline(corio::now() + idle_limit);
+    while (std::optional<message> m = co_await conn.next()) {
+      ++received;
+      idle.set_deadline(corio::now() + idle_limit);  // asyncio: reschedule; Trio: deadline =
+    }
+  });
+  co_return received;  // the peer closed, or went quiet for idle_limit
+}
+
+// (k) Channel.
+corio::task<int> sum_squares(int n, int workers) {
+  corio::channel<int> jobs(0);
+  int total = 0;
+  co_await corio::with_task_group([&](corio::task_group& g) -> corio::task<> {
+    for (int w = 0; w < workers; ++w)
+      g.spawn([&]() -> corio::task<> {
+        while (std::optional<int> job = co_await jobs.receive()) total += *job * *job;
+      });
+    for (int i = 1; i <= n; ++i) co_await jobs.send(int(i));
+    jobs.close();                        // the workers' loops end
+  });
+  co_return total;
+}
+
 namespace {
 
 TEST(DocsExamples, A_TaskGroup) {
@@ -353,6 +401,29 @@ TEST(DocsExamples, I_StoppingOnSignals) {
   stopped = true;
   sender.join();
   ::signal(SIGTERM, SIG_DFL);
+}
+
+// Gaps of 8 s never reach the 10 s limit; the silence after the last does.
+TEST(DocsExamples, J_CancelScopeIdleTimeout) {
+  connection quiet{{8s, 8s, 8s}, false};
+  std::chrono::nanoseconds took{};
+  EXPECT_EQ(run_virtual([&]() -> task<int> {
+              const corio::steady_time start = corio::now();
+              const int received = co_await read_until_idle(quiet, 10s);
+              took = since(start);
+              co_return received;
+            }),
+            3);
+  EXPECT_EQ(took, 34s);
+  connection closing{{8s, 8s}, true};
+  EXPECT_EQ(run_virtual([&]() -> task<int> { co_return co_await read_until_idle(closing, 10s); }), 2);
+  connection slow{{8s, 12s}, true};
+  EXPECT_EQ(run_virtual([&]() -> task<int> { co_return co_await read_until_idle(slow, 10s); }), 1);
+}
+
+TEST(DocsExamples, K_ChannelWorkerPool) {
+  EXPECT_EQ(corio::run(sum_squares(10, 3)), 385);
+  EXPECT_EQ(corio::run(sum_squares(0, 2)), 0);
 }
 
 }  // namespace

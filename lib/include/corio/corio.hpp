@@ -1,7 +1,9 @@
 // corio: structured concurrency for C++20 coroutines. One include for all.
 #pragma once
 
+#include "corio/cancel_scope.hpp"
 #include "corio/capacity_limiter.hpp"
+#include "corio/channel.hpp"
 #include "corio/clock.hpp"
 #include "corio/event.hpp"
 #include "corio/exception_group.hpp"

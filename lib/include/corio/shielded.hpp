@@ -3,18 +3,19 @@
 
 #include <utility>
 
+#include "corio/cancel_scope.hpp"
 #include "corio/task.hpp"
-#include "corio/detail/event_loop.hpp"
-#include "corio/detail/fiber.hpp"
 
 namespace corio {
 
 // The one way to await during cancellation, e.g. for async cleanup. Scopes
 // opened inside (timeouts, groups) still work; once `t` returns, the
-// caller's next suspension point sees the outer cancellation again.
+// caller's next suspension point sees the outer cancellation again. A
+// coroutine, not a wrapper: `co_await shielded(f())` then allocates no frame
+// of its own (CORIO_CORO_AWAIT_ELIDABLE).
 template <class T>
 task<T> shielded(task<T> t) {
-  detail::owned_scope shield(detail::event_loop::running("corio::shielded").current_fiber(), true);
+  const cancel_scope shield = detail::scope_runner::enter({"corio::shielded", {}, true});
   co_return co_await std::move(t);
 }
 

@@ -25,6 +25,11 @@ template <class>
 inline constexpr bool dependent_false = false;
 
 template <class T>
+inline constexpr bool is_task_v = false;
+template <class T>
+inline constexpr bool is_task_v<task<T>> = true;
+
+template <class T>
 class task_promise : public promise_base {
  public:
   task<T> get_return_object() noexcept;

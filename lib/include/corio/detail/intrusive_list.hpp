@@ -35,6 +35,8 @@ class intrusive_list {
     n.prev = n.next = nullptr;
   }
 
+  Node& front() const noexcept { return static_cast<Node&>(*head_.next); }
+
   Node& pop_front() noexcept {
     Node& node = static_cast<Node&>(*head_.next);
     erase(node);
