@@ -24,6 +24,7 @@ namespace detail {
 template <class>
 inline constexpr bool dependent_false = false;
 
+// Whether T is a corio::task (what spawn and portal::spawn accept from a factory).
 template <class T>
 inline constexpr bool is_task_v = false;
 template <class T>
@@ -182,12 +183,6 @@ task<T&> task_promise<T&>::get_return_object() noexcept {
 inline task<void> task_promise<void>::get_return_object() noexcept {
   return task<void>(std::coroutine_handle<task_promise<void>>::from_promise(*this));
 }
-
-// Whether T is a corio::task (what spawn and portal::spawn accept from a factory).
-template <class T>
-inline constexpr bool is_task_v = false;
-template <class T>
-inline constexpr bool is_task_v<task<T>> = true;
 
 struct task_access {
   // The frame of `t`, checked to be startable; `t` keeps owning it.
