@@ -97,7 +97,8 @@ class worker_pool {
     const std::thread::id me = std::this_thread::get_id();
     for (auto it = threads_.begin(); it != threads_.end(); ++it) {
       if (it->get_id() != me) continue;
-      it->detach();
+      // The retiring thread is this one, about to return: nothing joins it.
+      it->detach();  // NOLINT(async-detached-task)
       threads_.erase(it);
       return;
     }
