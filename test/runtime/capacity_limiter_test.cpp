@@ -118,6 +118,7 @@ int blockers_released_by_a_fifth_loop(BlockingCall blocking_call) {
   std::latch blocked(4);
   std::atomic<int> released{0};
   std::vector<std::thread> loops;
+  loops.reserve(4);
   for (int i = 0; i < 4; ++i)
     loops.emplace_back([&] {
       corio::run(blocking_call([&] {
@@ -164,6 +165,7 @@ TEST(CapacityLimiterStress, FairAcrossLoops) {
   concurrency_probe probe;
   std::vector<std::vector<int>> grant_order(loops);
   std::vector<std::thread> threads;
+  threads.reserve(loops);
   for (int l = 0; l < loops; ++l)
     threads.emplace_back([&, l] {
       corio::run(with_task_group([&](task_group& g) -> task<void> {

@@ -20,6 +20,7 @@ TEST(Channel, BufferedValuesComeOutInOrderWithoutWaiting) {
     for (int i = 1; i <= 3; ++i) co_await ch.send(int(i));
     EXPECT_EQ(ch.size(), 3u);
     std::vector<int> out;
+    out.reserve(3);
     for (int i = 0; i < 3; ++i) out.push_back(*co_await ch.receive());
     co_return out;
   });
@@ -142,6 +143,7 @@ TEST(Channel, CloseDrainsTheBufferThenGivesNullopt) {
     ch.close();  // harmless
     EXPECT_TRUE(ch.closed());
     std::vector<std::optional<int>> out;
+    out.reserve(4);
     for (int i = 0; i < 4; ++i) out.push_back(co_await ch.receive());
     co_return out;
   });
@@ -331,7 +333,7 @@ TEST(Channel, InACancelledScopeSendAndReceiveTakeNothing) {
       scope.cancel();
       std::string value = "out";
       EXPECT_THROW(co_await ch.send(std::move(value)), corio::cancelled_error);
-      EXPECT_EQ(value, "out");
+      EXPECT_EQ(value, "out");  // NOLINT(bugprone-use-after-move): the cancelled send left it
       EXPECT_THROW(co_await ch.receive(), corio::cancelled_error);
       EXPECT_EQ(ch.size(), 1u);
       co_await corio::yield();
@@ -347,7 +349,7 @@ TEST(Channel, TrySendAndTryReceiveNeverWait) {
     EXPECT_TRUE(ch.try_send(std::string("a")));
     std::string b = "b";
     EXPECT_FALSE(ch.try_send(std::move(b)));  // full: b stays
-    EXPECT_EQ(b, "b");
+    EXPECT_EQ(b, "b");  // NOLINT(bugprone-use-after-move): the refused send left it
     EXPECT_EQ(ch.try_receive(), "a");
     EXPECT_EQ(ch.try_receive(), std::nullopt);
     co_return;
@@ -381,7 +383,7 @@ TEST(Channel, CopiesAnLvalueOfACopyableType) {
     channel<std::string> ch(2);
     const std::string original = "same";
     co_await ch.send(original);
-    std::string copy = original;
+    std::string copy = original;  // NOLINT(performance-unnecessary-copy-initialization): try_send takes an lvalue
     EXPECT_TRUE(ch.try_send(copy));
     EXPECT_EQ(copy, "same");
     EXPECT_EQ(co_await ch.receive(), "same");
@@ -393,7 +395,7 @@ TEST(Channel, CopiesAnLvalueOfACopyableType) {
 // value arrives exactly once.
 TEST(Channel, ManyProducersAndConsumersDeliverEveryValueOnce) {
   constexpr int producers = 4, consumers = 3, per_producer = 250;
-  std::vector<int> seen(producers * per_producer, 0);
+  std::vector<int> seen(std::size_t{producers} * per_producer, 0);
   run_virtual([&]() -> task<void> {
     channel<int> ch(3);
     co_await with_task_group([&](task_group& outer) -> task<void> {

@@ -242,7 +242,7 @@ corio::task<void> serve_callbacks(legacy_server& server) {
   co_await corio::with_task_group([&](corio::task_group& g) -> corio::task<> {
     corio::event stopped;
     // Both run on the server's threads.
-    server.set_handler([p = g.portal()](std::string key) {
+    server.set_handler([p = g.portal()](const std::string& key) {
       return p.spawn([key] { return lookup(key); }).get();   // lookup runs on the loop, as a child of g
     });
     server.set_on_stop([p = g.portal(), &stopped] { p.post([&stopped] { stopped.set(); }); });
@@ -252,7 +252,7 @@ corio::task<void> serve_callbacks(legacy_server& server) {
 }
 
 // (h) Bounded blocking work.
-corio::capacity_limiter disk(2);   // at most two blocking file reads at once
+corio::capacity_limiter disk(2);   // at most two blocking file reads at once  // NOLINT(bugprone-throwing-static-initialization)
 
 corio::task<std::string> read_config(std::string path) {
   co_return co_await corio::to_thread(disk, read_whole_file, std::move(path));

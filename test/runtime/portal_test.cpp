@@ -1,4 +1,5 @@
 // portal: spawn, post and cancel from other threads; closing; run_on.
+#include <cstdint>
 #include <atomic>
 #include <future>
 #include <latch>
@@ -20,7 +21,7 @@ using corio::task_group;
 using corio::with_task_group;
 
 // How a future that must be ready ended.
-enum class outcome { value, cancelled, closed, other };
+enum class outcome : std::uint8_t { value, cancelled, closed, other };
 
 template <class T>
 outcome outcome_of(std::future<T>& f) {
@@ -203,7 +204,7 @@ TEST(PortalStress, FourLoopsExchangeTasksThroughPortals) {
       corio::event answered;
       int answers = 0;
       std::vector<std::future<int>> futures;
-      futures.reserve(per_target * (loops - 1));
+      futures.reserve(std::size_t{per_target} * (loops - 1));
       for (int round = 0; round < per_target; ++round)
         for (int target = 0; target < loops; ++target) {
           if (target == me) continue;
@@ -219,12 +220,13 @@ TEST(PortalStress, FourLoopsExchangeTasksThroughPortals) {
       co_await corio::to_thread([&] {
         bool right = true;  // a child answers just before it fulfils its future
         for (std::size_t i = 0; i < futures.size(); ++i) right = right && futures[i].get() == int(i / (loops - 1));
-        all_values_right[me] = right;
+        all_values_right[me] = right ? 1 : 0;
         finished.arrive_and_wait();
       });
     }));
   };
   std::vector<std::thread> threads;
+  threads.reserve(loops);
   for (int i = 0; i < loops; ++i) threads.emplace_back(run_loop, i);
   for (std::thread& t : threads) t.join();
   for (int i = 0; i < loops; ++i) {
@@ -239,7 +241,7 @@ TEST(PortalStress, FourLoopsExchangeTasksThroughPortals) {
 // post ran exactly when it returned true.
 TEST(PortalStress, SpawnAndCancelRaceWithGroupCompletion) {
   constexpr int iterations = 10000;
-  std::mt19937 random(26);
+  std::mt19937 random(26);  // NOLINT(bugprone-random-generator-seed): seeded to be reproducible
   int ran_total = 0, accepted_total = 0, closed_total = 0;
   for (int iteration = 0; iteration < iterations; ++iteration) {
     const int body_yields = int(random() % 4);

@@ -138,6 +138,7 @@ TEST_F(Signals, DeliveryToManyWaitersOnSeveralLoopsWhileOthersWait) {
   std::atomic<int> round_done{0};
   std::atomic<bool> all_right{true};
   std::vector<std::thread> threads;
+  threads.reserve(loops);
   for (int l = 0; l < loops; ++l)
     threads.emplace_back([&] {
       corio::run(with_task_group([&](task_group& g) -> task<void> {

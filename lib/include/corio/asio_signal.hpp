@@ -45,7 +45,7 @@ inline task<int> wait_for_signal_on_asio(std::vector<int> signals) {
   co_return signal_number(co_await set.async_wait(use_task));
 }
 
-inline const bool asio_signal_route_installed = [] {
+inline const bool asio_signal_route_installed = []() noexcept {
   asio_signals() = {&loop_runs_on_asio, &wait_for_signal_on_asio};
   return true;
 }();

@@ -68,8 +68,8 @@ class portal_spawn final : public portal_spawn_base<T> {
   explicit portal_spawn(F make) : make_(std::move(make)) {}
 
   void run(group_core& group, std::unique_ptr<portal_job>& self) override {
-    self.release();
-    task<void> child = fulfil_from_loop<T>(std::unique_ptr<portal_spawn_base<T>>(this));
+    portal_job* job = self.release();  // ownership passes to the child
+    task<void> child = fulfil_from_loop<T>(std::unique_ptr<portal_spawn_base<T>>(static_cast<portal_spawn_base<T>*>(job)));
     auto frame = task_access::release(child, "corio::portal::spawn");
     frame.promise().set_detached();  // no join_handle: the child frees itself
     group.start_child(frame.promise(), frame);

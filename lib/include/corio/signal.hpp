@@ -188,7 +188,8 @@ class signal_awaiter : private suspension, private signal_waiter {
   }
 
  private:
-  static void on_cancel(suspension& s) noexcept {
+  // Throws only if locking the hub's mutex fails: terminating is right then.
+  static void on_cancel(suspension& s) noexcept {  // NOLINT(bugprone-exception-escape)
     signal_awaiter& self = static_cast<signal_awaiter&>(s);
     if (!signal_hub::instance().remove(self)) return;  // the signal's completion is on its way
     self.cancelled_ = true;

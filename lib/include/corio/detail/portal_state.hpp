@@ -88,7 +88,7 @@ class portal_state : public std::enable_shared_from_this<portal_state>, private 
   // until the loop takes it; it keeps this state alive while it is there.
   void wake_loop() noexcept {
     if (in_loop_queue_ != nullptr) return;
-    in_loop_queue_ = shared_from_this();
+    in_loop_queue_ = weak_from_this().lock();  // never throws: this state is always owned
     loop_->complete_from_foreign_thread(*this);
   }
 
