@@ -18,7 +18,7 @@ JOBS=${CORIO_JOBS:-$(nproc)}
 # Debian 12 packages, by purpose: "why|packages". The install prints each
 # group's reason next to its missing packages.
 PACKAGE_GROUPS=(
-  "build tools (CMake, Ninja; Python runs lit and the test scripts)|cmake ninja-build pkg-config python3 python3-jsonschema python3-yaml"
+  "build tools (CMake, Ninja; Python runs lit and the test scripts; git stamps the commit into corio-tidy --version)|cmake ninja-build pkg-config python3 python3-jsonschema python3-yaml git"
   "compilers (clang 22 with lld and the sanitizer runtimes; g++ for the runtime's second build)|clang-22 lld lld-22 libclang-rt-22-dev g++"
   "LLVM/Clang 22 libraries and tools (the checks link them; lit, FileCheck, clang-tidy, clangd)|libclang-22-dev llvm-22-dev llvm-22-tools clang-tidy-22 clangd-22"
   "clangd's gRPC/protobuf deps (Debian's clangd libraries link the remote index)|libgrpc++-dev libprotobuf-dev libabsl-dev protobuf-compiler-grpc"
