@@ -5,6 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BlockingCallCheck.h"
+#include "BusyWaitCheck.h"
+#include "CoroutineCallbackCheck.h"
 #include "DanglingCaptureCheck.h"
 #include "DanglingReferenceCheck.h"
 #include "DetachedTaskCheck.h"
@@ -23,6 +25,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>(
         "async-blocking-call");
+    CheckFactories.registerCheck<BusyWaitCheck>("async-busy-wait");
+    CheckFactories.registerCheck<CoroutineCallbackCheck>("async-coroutine-callback");
     CheckFactories.registerCheck<DanglingCaptureCheck>(
         "async-dangling-capture");
     CheckFactories.registerCheck<DanglingReferenceCheck>(

@@ -75,6 +75,20 @@ constexpr StringRef BlockingIoFunctions[] = {
     "::boost::asio::connect", "::asio::read", "::asio::write", "::asio::read_until",
     "::asio::connect"};
 
+// Awaited with a completion token and no function, post and defer only
+// reschedule the coroutine: Asio's yield.
+constexpr StringRef SleepFunctions[] = {"::boost::asio::post", "::boost::asio::defer",
+                                        "::asio::post", "::asio::defer"};
+constexpr StringRef Timers[] = {"::boost::asio::basic_waitable_timer",
+                                "::boost::asio::basic_deadline_timer",
+                                "::asio::basic_waitable_timer", "::asio::basic_deadline_timer"};
+constexpr StringRef TimerWaits[] = {"async_wait"};
+constexpr StringRef TimerIntervals[] = {"expires_after", "expires_from_now"};
+// The handler's result is discarded.
+constexpr StringRef CallbackTakers[] = {"::boost::asio::post", "::boost::asio::dispatch",
+                                        "::boost::asio::defer", "::asio::post",
+                                        "::asio::dispatch", "::asio::defer"};
+
 } // namespace
 
 const Framework Asio = {
@@ -89,6 +103,11 @@ const Framework Asio = {
     .IoObjects = IoObjects,
     .BlockingIoMembers = BlockingIoMembers,
     .BlockingIoFunctions = BlockingIoFunctions,
+    .SleepFunctions = SleepFunctions,
+    .Timers = Timers,
+    .TimerWaits = TimerWaits,
+    .TimerIntervals = TimerIntervals,
+    .CallbackTakers = CallbackTakers,
 };
 
 std::vector<std::string> inEachAsioNamespace(StringRef Member) {

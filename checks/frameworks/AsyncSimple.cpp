@@ -26,6 +26,8 @@ constexpr Combinator Combinators[] = {
     {"::async_simple::coro::collectAny", Failures::WinnerOnly, ""},
 };
 
+constexpr StringRef SleepFunctions[] = {"::async_simple::coro::sleep"};
+
 } // namespace
 
 const Framework AsyncSimple = {
@@ -37,6 +39,7 @@ const Framework AsyncSimple = {
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,
+    .SleepFunctions = SleepFunctions,
 };
 
 } // namespace clang::tidy::async::frameworks

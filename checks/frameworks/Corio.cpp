@@ -13,6 +13,9 @@ constexpr LoopCall BlockingWaits[] = {{"::corio::run", CallForm::Function, true}
                                       {"::corio::run_on", CallForm::Function, false}};
 constexpr StringRef TaskGroups[] = {"::corio::task_group"};
 
+// corio::yield() reschedules the coroutine behind the other ready tasks.
+constexpr StringRef SleepFunctions[] = {"::corio::sleep_for", "::corio::yield"};
+
 } // namespace
 
 const Framework Corio = {
@@ -23,6 +26,7 @@ const Framework Corio = {
     .Cancellations = Cancellations,
     .BlockingWaits = BlockingWaits,
     .TaskGroups = TaskGroups,
+    .SleepFunctions = SleepFunctions,
 };
 
 } // namespace clang::tidy::async::frameworks

@@ -40,6 +40,9 @@ constexpr Combinator Combinators[] = {
     {"::folly::coro::collectAllWindowed", Failures::CancelsOthers, ""},
 };
 
+constexpr StringRef SleepFunctions[] = {"::folly::coro::sleep"};
+constexpr StringRef CallbackWrappers[] = {"::folly::Function"};
+
 } // namespace
 
 const Framework Folly = {
@@ -53,6 +56,8 @@ const Framework Folly = {
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,
+    .SleepFunctions = SleepFunctions,
+    .CallbackWrappers = CallbackWrappers,
 };
 
 } // namespace clang::tidy::async::frameworks

@@ -134,6 +134,20 @@ struct Framework {
   ArrayRef<StringRef> IoObjects;
   ArrayRef<StringRef> BlockingIoMembers;
   ArrayRef<StringRef> BlockingIoFunctions;
+  /// Awaitable calls that only wait: a sleep (its duration argument is the
+  /// interval) or a yield (no duration argument) when co_awaited.
+  ArrayRef<StringRef> SleepFunctions;
+  /// Timer classes, the members a coroutine awaits on them, and the members
+  /// (besides the constructors) that set a relative expiry.
+  ArrayRef<StringRef> Timers;
+  ArrayRef<StringRef> TimerWaits;
+  ArrayRef<StringRef> TimerIntervals;
+  /// Type-erased callables whose signature is the first template argument:
+  /// with a void result, they discard what the callable returns.
+  ArrayRef<StringRef> CallbackWrappers;
+  /// Functions and classes (their constructors) that call a callable
+  /// argument and discard its result.
+  ArrayRef<StringRef> CallbackTakers;
 
   /// Whether QualifiedName (no leading "::", "corio::task") is one of its
   /// task templates.

@@ -9,6 +9,10 @@ constexpr TaskType Tasks[] = {{"::coro::task", Start::Lazy}};
 constexpr LoopCall BlockingWaits[] = {{"::coro::sync_wait", CallForm::Function, true}};
 constexpr Combinator Combinators[] = {{"::coro::when_all", Failures::Collected, ""}};
 
+constexpr StringRef SleepFunctions[] = {"::coro::io_scheduler::yield_for",
+                                        "::coro::io_scheduler::schedule_after",
+                                        "::coro::io_scheduler::yield", "::coro::thread_pool::yield"};
+
 } // namespace
 
 const Framework Libcoro = {
@@ -18,6 +22,7 @@ const Framework Libcoro = {
     .Tasks = Tasks,
     .BlockingWaits = BlockingWaits,
     .Combinators = Combinators,
+    .SleepFunctions = SleepFunctions,
 };
 
 } // namespace clang::tidy::async::frameworks

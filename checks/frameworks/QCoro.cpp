@@ -8,6 +8,8 @@ namespace {
 // A QCoro::Task coroutine runs up to its first suspension when called.
 constexpr TaskType Tasks[] = {{"::QCoro::Task", Start::Eager}};
 
+constexpr StringRef SleepFunctions[] = {"::QCoro::sleepFor"};
+
 } // namespace
 
 const Framework QCoro = {
@@ -15,6 +17,7 @@ const Framework QCoro = {
     .Option = "QCoro",
     .Namespaces = "QCoro",
     .Tasks = Tasks,
+    .SleepFunctions = SleepFunctions,
 };
 
 } // namespace clang::tidy::async::frameworks

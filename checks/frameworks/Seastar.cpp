@@ -9,6 +9,9 @@ namespace {
 // suspension, the timeout covers whatever runs meanwhile.
 constexpr StringRef ScopeGuards[] = {"::seastar::abort_on_expiry"};
 
+constexpr StringRef SleepFunctions[] = {"::seastar::sleep"};
+constexpr StringRef CallbackWrappers[] = {"::seastar::noncopyable_function"};
+
 } // namespace
 
 const Framework Seastar = {
@@ -16,6 +19,8 @@ const Framework Seastar = {
     .Option = "Seastar",
     .Namespaces = "seastar",
     .ScopeGuards = ScopeGuards,
+    .SleepFunctions = SleepFunctions,
+    .CallbackWrappers = CallbackWrappers,
 };
 
 } // namespace clang::tidy::async::frameworks

@@ -24,6 +24,12 @@ constexpr StringRef Mutexes[] = {"::std::mutex",           "::std::timed_mutex",
 constexpr StringRef LockGuards[] = {"::std::lock_guard", "::std::scoped_lock",
                                     "::std::unique_lock", "::std::shared_lock"};
 
+constexpr StringRef CallbackWrappers[] = {"::std::function", "::std::move_only_function",
+                                          "::std::copyable_function", "::std::function_ref"};
+// A thread's function and an algorithm's per-element function: results dropped.
+constexpr StringRef CallbackTakers[] = {"::std::thread",   "::std::jthread",    "::std::for_each",
+                                        "::std::for_each_n", "::std::call_once"};
+
 } // namespace
 
 const Framework Std = {
@@ -35,6 +41,8 @@ const Framework Std = {
     .Threads = Threads,
     .Mutexes = Mutexes,
     .LockGuards = LockGuards,
+    .CallbackWrappers = CallbackWrappers,
+    .CallbackTakers = CallbackTakers,
 };
 
 } // namespace clang::tidy::async::frameworks

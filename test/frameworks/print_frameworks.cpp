@@ -135,6 +135,12 @@ int main() {
     row(OS, "Synchronous I/O objects", codes(F->IoObjects));
     row(OS, "Their blocking members", codes(F->BlockingIoMembers));
     row(OS, "Blocking I/O functions", codes(F->BlockingIoFunctions));
+    row(OS, "Sleeps and yields", codes(F->SleepFunctions));
+    row(OS, "Timers", codes(F->Timers));
+    row(OS, "Their awaited waits", codes(F->TimerWaits));
+    row(OS, "Their interval setters", codes(F->TimerIntervals));
+    row(OS, "Callback wrappers", codes(F->CallbackWrappers));
+    row(OS, "Callback takers", codes(F->CallbackTakers));
     OS << "\n";
   }
   return 0;
