@@ -131,7 +131,7 @@ void CoroutineCallbackCheck::diagnoseIfTask(const Expr &Callable, StringRef Sink
   diag(Written->getBeginLoc(),
        "%0 discards the %1 this callable returns: %select{the coroutine runs detached and its "
        "exception is lost|the coroutine never runs}2")
-      << Sink << Returned << Lazy;
+      << Sink << Returned.getCanonicalType() << Lazy;
   diag(Written->getBeginLoc(), "start the coroutine where its task is kept and joined: %0",
        DiagnosticIDs::Note)
       << joiningSpawn(*Task);
@@ -143,8 +143,10 @@ void CoroutineCallbackCheck::check(const MatchFinder::MatchResult &Result) {
     const QualType Type = isa<CXXOperatorCallExpr>(Wrapper)
                               ? cast<CXXOperatorCallExpr>(Wrapper)->getArg(0)->getType()
                               : Wrapper->getType();
-    diagnoseIfTask(Callable, "'" + Type.getUnqualifiedType().getAsString() + "'",
-                   *Result.Context);
+    diagnoseIfTask(
+        Callable,
+        "'" + Type.getUnqualifiedType().getAsString(Result.Context->getPrintingPolicy()) + "'",
+        *Result.Context);
     return;
   }
   const auto *Taker = Result.Nodes.getNodeAs<Expr>("taker");
