@@ -9,9 +9,12 @@ constexpr TaskType Tasks[] = {{"::coro::task", Start::Lazy}};
 constexpr LoopCall BlockingWaits[] = {{"::coro::sync_wait", CallForm::Function, true}};
 constexpr Combinator Combinators[] = {{"::coro::when_all", Failures::Collected, ""}};
 
-constexpr StringRef SleepFunctions[] = {"::coro::io_scheduler::yield_for",
-                                        "::coro::io_scheduler::schedule_after",
-                                        "::coro::io_scheduler::yield", "::coro::thread_pool::yield"};
+// io_scheduler is the scheduler's name before libcoro 0.16.
+constexpr StringRef SleepFunctions[] = {
+    "::coro::scheduler::yield_for",    "::coro::scheduler::schedule_after",
+    "::coro::scheduler::yield",        "::coro::io_scheduler::yield_for",
+    "::coro::io_scheduler::schedule_after", "::coro::io_scheduler::yield",
+    "::coro::thread_pool::yield"};
 
 } // namespace
 
