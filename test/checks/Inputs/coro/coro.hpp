@@ -39,6 +39,7 @@ public:
   struct options {};
   thread_pool();
   mock_detail::awaiter<void> schedule();
+  mock_detail::awaiter<void> yield();
 };
 
 template <class T> class generator {
