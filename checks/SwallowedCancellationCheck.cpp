@@ -520,13 +520,6 @@ void noteEscapes(ClangTidyCheck &Check, const CXXCatchStmt &Handler,
   }
 }
 
-/// Matches a function instantiated from a template (a function template
-/// specialisation, a member of a class template specialisation, a lambda in
-/// one). Unlike isInstantiated(), it needs no walk up the parent map.
-AST_MATCHER(FunctionDecl, isInstantiatedFromPattern) {
-  return Node.getTemplateInstantiationPattern() != nullptr;
-}
-
 } // namespace
 
 SwallowedCancellationCheck::SwallowedCancellationCheck(
@@ -559,12 +552,12 @@ void SwallowedCancellationCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are read once, from their pattern.
   Finder->addMatcher(
       functionDecl(isDefinition(), matchers::isCoroutine(),
-                   unless(isInstantiatedFromPattern()))
+                   unless(matchers::isInstantiatedFromPattern()))
           .bind("coroutine"),
       this);
   Finder->addMatcher(cxxMethodDecl(hasName("unhandled_exception"),
                                    isDefinition(), unless(isImplicit()),
-                                   unless(isInstantiatedFromPattern()))
+                                   unless(matchers::isInstantiatedFromPattern()))
                          .bind("unhandled-exception"),
                      this);
 }

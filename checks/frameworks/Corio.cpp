@@ -9,6 +9,10 @@ constexpr TaskType Tasks[] = {{"::corio::task", Start::Lazy}};
 constexpr Cancellation Cancellations[] = {{"::corio::", "::corio::cancelled_error", ""}};
 // corio::run(task) in a corio::task coroutine is `co_await task`;
 // corio::run_on(io, task) also runs io (corio/asio.hpp).
+// finally(body, cleanup) awaits cleanup() shielded (corio/finally.hpp).
+constexpr CancellationShield CancellationShields[] = {
+    {"::corio::shielded", ShieldForm::Wrapper, "<corio/shielded.hpp>"},
+    {"::corio::finally", ShieldForm::Wrapper}};
 constexpr LoopCall BlockingWaits[] = {{"::corio::run", CallForm::Function, true},
                                       {"::corio::run_on", CallForm::Function, false}};
 constexpr StringRef TaskGroups[] = {"::corio::task_group"};
@@ -21,6 +25,7 @@ const Framework Corio = {
     .Namespaces = "corio",
     .Tasks = Tasks,
     .Cancellations = Cancellations,
+    .CancellationShields = CancellationShields,
     .BlockingWaits = BlockingWaits,
     .TaskGroups = TaskGroups,
 };

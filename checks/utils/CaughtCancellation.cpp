@@ -63,17 +63,18 @@ cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
     Used.insert(E);
 
   std::vector<Cancellation> Result;
-  auto Add = [&](StringRef Spelling, StringRef Code, const frameworks::Framework *F) {
+  auto Add = [&](StringRef Spelling, StringRef Code, const frameworks::Framework *F,
+                 StringRef Namespace) {
     const CXXRecordDecl *Type = findRecordDefinition(Ctx, Spelling);
     if (Type && llvm::none_of(Result, [&](const Cancellation &C) {
           return C.Type == Type;
         }))
-      Result.push_back({Type, Spelling, Code, F});
+      Result.push_back({Type, Spelling, Code, F, Namespace});
   };
   for (const auto &[C, F] : Used)
-    Add(frameworks::spelled(C->Exception), frameworks::spelled(C->ErrorCode), F);
+    Add(frameworks::spelled(C->Exception), frameworks::spelled(C->ErrorCode), F, C->Namespace);
   for (const std::string &Extra : ExtraTypes)
-    Add(Extra, "", nullptr);
+    Add(Extra, "", nullptr, "");
   return Result;
 }
 

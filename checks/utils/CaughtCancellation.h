@@ -28,8 +28,10 @@ struct Cancellation {
   /// Set when the type is a generic error (system_error) that only this
   /// error code makes a cancellation; fix-its compare against it.
   StringRef AbortedCode;
-  /// The framework whose cancellation it is; null for a user's own type.
+  /// The framework whose cancellation it is and the namespace whose code it
+  /// reaches; null and empty for a user's own type.
   const frameworks::Framework *Framework;
+  StringRef Namespace;
 };
 
 /// The framework whose namespace declares the class Type names (what a
