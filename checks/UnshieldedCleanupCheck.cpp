@@ -178,6 +178,31 @@ helpers::SuspensionVerdict judge(const Expr &Point,
   return isImmediate(*Awaited) ? SuspensionVerdict::Protected : SuspensionVerdict::Unprotected;
 }
 
+/// The type Awaited has, or in a template the return type its callee
+/// declares (`make()` for a parameter `corio::task<T> (*make)()`).
+QualType awaitedType(const Expr &Awaited) {
+  const QualType Type = Awaited.getType();
+  const auto *Call = dyn_cast<CallExpr>(Awaited.IgnoreUnlessSpelledInSource());
+  if (!Type->isDependentType() || !Call)
+    return Type;
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(Callee)) {
+    if (Lookup->getNumDecls() == 0)
+      return Type;
+    const NamedDecl *Decl = (*Lookup->decls_begin())->getUnderlyingDecl();
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Decl))
+      Decl = Template->getTemplatedDecl();
+    const auto *Function = dyn_cast<FunctionDecl>(Decl);
+    return Function ? Function->getReturnType() : Type;
+  }
+  QualType CalleeType = Callee->getType();
+  if (const auto *Pointer = CalleeType->getAs<PointerType>())
+    CalleeType = Pointer->getPointeeType();
+  if (const auto *Function = CalleeType->getAs<FunctionType>())
+    return Function->getReturnType();
+  return Type;
+}
+
 /// The range of the awaited expression to wrap, if a fix-it can wrap it in
 /// Shield: a task of the framework, awaited as an rvalue, spelled in the file.
 std::optional<CharSourceRange> wrappableRange(const Expr &Point,
@@ -188,7 +213,7 @@ std::optional<CharSourceRange> wrappableRange(const Expr &Point,
   if (Shield.Form != ShieldForm::Wrapper || Shield.Header.empty() || !Awaited ||
       Awaited->isLValue())
     return std::nullopt;
-  const TemplateDecl *Task = helpers::templateOf(Awaited->getType());
+  const TemplateDecl *Task = helpers::templateOf(awaitedType(*Awaited));
   if (!Task || !F.hasTask(Task->getQualifiedNameAsString()))
     return std::nullopt;
   const CharSourceRange Range = Lexer::makeFileCharRange(
