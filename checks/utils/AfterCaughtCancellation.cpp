@@ -113,12 +113,16 @@ public:
       const CFGBlock *Block;
       bool Left; ///< the path has left the handler
       FlagValues Flags;
+      /// The first unprotected suspension on the path, reported once the
+      /// path propagates the cancellation.
+      const Expr *Pending;
     };
-    llvm::SmallVector<Step, 16> Work{{Entry, false, {}}};
-    llvm::DenseSet<std::tuple<const CFGBlock *, unsigned, uint32_t, uint32_t>> Seen;
+    llvm::SmallVector<Step, 16> Work{{Entry, false, {}, nullptr}};
+    llvm::DenseSet<std::tuple<const CFGBlock *, unsigned, uint32_t, uint32_t, const Expr *>>
+        Seen;
     while (!Work.empty()) {
-      auto [Block, Left, Values] = Work.pop_back_val();
-      if (!Seen.insert({Block, unsigned(Left), Values.Known, Values.Values}).second)
+      auto [Block, Left, Values, Pending] = Work.pop_back_val();
+      if (!Seen.insert({Block, unsigned(Left), Values.Known, Values.Values, Pending}).second)
         continue;
       if (Block == &Cfg.getExit())
         continue;
@@ -126,7 +130,7 @@ public:
         Left = true;
       if (Left && belongsTo(*Block, InTryBlock) == true)
         continue;
-      if (!followBlock(*Block, Left, Values, Found))
+      if (!followBlock(*Block, Left, Values, Pending, Found))
         continue;
       std::optional<bool> Taken;
       if (Block->succ_size() == 2)
@@ -141,7 +145,7 @@ public:
         const bool RuledOut = Taken && *Taken != (Index == 0);
         ++Index;
         if (Succ && !RuledOut)
-          Work.push_back({Succ, Left, Values});
+          Work.push_back({Succ, Left, Values, Pending});
       }
     }
     llvm::sort(Found, [&](const Expr *A, const Expr *B) {
@@ -155,23 +159,28 @@ public:
 private:
   /// Goes through the block's statements; false when the path ends in it.
   bool followBlock(const CFGBlock &Block, bool Left, FlagValues &Values,
-                   llvm::SmallVectorImpl<const Expr *> &Found) const {
+                   const Expr *&Pending, llvm::SmallVectorImpl<const Expr *> &Found) const {
     for (const CFGElement &Element : Block) {
       std::optional<CFGStmt> Item = Element.getAs<CFGStmt>();
       if (!Item)
         continue;
       const Stmt *S = Item->getStmt();
-      if (isa<CoreturnStmt, CXXThrowExpr>(S))
+      if (isa<CoreturnStmt>(S))
         return false;
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        if (const FunctionDecl *Callee = Call->getDirectCallee();
-            Callee && Callee->isNoReturn())
-          return false;
-      if (Left && isa<CoroutineSuspendExpr, DependentCoawaitExpr>(S)) {
+      const auto *Call = dyn_cast<CallExpr>(S);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (isa<CXXThrowExpr>(S) || (Callee && Callee->isNoReturn())) {
+        // A path that never propagates the cancellation swallows it:
+        // async-swallowed-cancellation's finding, not this one.
+        if (Pending)
+          Found.push_back(Pending);
+        return false;
+      }
+      if (Left && !Pending && isa<CoroutineSuspendExpr, DependentCoawaitExpr>(S)) {
         switch (Judge(*cast<Expr>(S))) {
         case SuspensionVerdict::Unprotected:
-          Found.push_back(cast<Expr>(S));
-          return false;
+          Pending = cast<Expr>(S);
+          break;
         case SuspensionVerdict::Clears:
           return false;
         case SuspensionVerdict::Protected:

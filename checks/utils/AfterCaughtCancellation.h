@@ -39,8 +39,10 @@ enum class SuspensionVerdict {
 /// on the caught exception, and on a bool or std::exception_ptr the handler
 /// set, take the edge the cancellation takes.
 ///
-/// Returns the suspension points on those paths that Judge calls
-/// Unprotected, in source order.
+/// Returns, in source order, the first suspension point that Judge calls
+/// Unprotected on each path that goes on to propagate the cancellation (a
+/// path that never does swallows it, which async-swallowed-cancellation
+/// reports).
 llvm::SmallVector<const Expr *, 2> unprotectedSuspensionsAfter(
     const CFG &Cfg, const CXXTryStmt &Try, const CXXCatchStmt &Handler,
     const CancellationAssumption &Assumption,

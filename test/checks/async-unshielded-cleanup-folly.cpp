@@ -35,6 +35,7 @@ folly::coro::Task<void> token_passed_on(folly::CancellationToken token) {
   }
   co_await folly::coro::co_withCancellation(token, flush());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation ('folly::OperationCancelled')
+  throw folly::OperationCancelled();
 }
 
 // ---- Left alone ------------------------------------------------------------
@@ -59,6 +60,7 @@ folly::coro::Task<void> never_suspends() {
   } catch (const folly::OperationCancelled &) {
   }
   co_await std::suspend_never{};
+  throw folly::OperationCancelled();
 }
 
 // The handler rethrows on every path.

@@ -25,6 +25,7 @@ corio::task<void> project_wrapper() {
   co_await app::protected_cleanup(cleanup());
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation ('corio::cancelled_error') is not shielded
   // CHECK-FIXES-DEFAULT: co_await corio::shielded(app::protected_cleanup(cleanup()));
+  throw corio::cancelled_error();
 }
 
 // Listed or not, an unwrapped cleanup is reported.
@@ -38,4 +39,5 @@ corio::task<void> unwrapped() {
   // CHECK-MESSAGES-LISTED: :[[@LINE-2]]:3: warning: 'co_await' after a caught cancellation
   // CHECK-FIXES-DEFAULT: co_await corio::shielded(cleanup());
   // CHECK-FIXES-LISTED: co_await corio::shielded(cleanup());
+  throw corio::cancelled_error();
 }

@@ -113,7 +113,7 @@ std::string shield(const CancellationShield &Shield) {
   case ShieldForm::PathReset:
     return Name + " (clears it for the awaits after it)";
   case ShieldForm::CoroutineOptOut:
-    return Name + "(false) (for the whole coroutine)";
+    return "`" + spelled(Shield.Name).str() + "(false)` (for the whole coroutine)";
   }
   return Name;
 }
