@@ -98,16 +98,16 @@ bool isFalse(const Expr *Arg) {
   return Literal && !Literal->getValue();
 }
 
-/// Whether the awaited type is one that completes at once, ignoring
-/// cancellation (Asio's this_coro objects, std::suspend_never).
-bool isImmediate(const Expr &Awaited) {
+/// Whether cancellation cannot interrupt the awaited type (Asio's this_coro
+/// objects, std::suspend_never, corio's group join).
+bool isUncancellable(const Expr &Awaited) {
   const CXXRecordDecl *Class =
       Awaited.getType().getNonReferenceType()->getAsCXXRecordDecl();
   if (!Class)
     return false;
   const std::string Name = Class->getQualifiedNameAsString();
   for (const frameworks::Framework *F : frameworks::all())
-    for (StringRef Entry : F->ImmediateAwaitables) {
+    for (StringRef Entry : F->UncancellableAwaitables) {
       const StringRef Spelled = frameworks::spelled(Entry);
       if (Spelled.ends_with("::") ? StringRef(Name).starts_with(Spelled) : Name == Spelled)
         return true;
@@ -155,7 +155,7 @@ helpers::SuspensionVerdict judge(const Expr &Point,
     return SuspensionVerdict::Unprotected; // co_yield
   std::optional<AwaitedCall> Call = awaitedCall(Awaited);
   if (!Call)
-    return isImmediate(*Awaited) ? SuspensionVerdict::Protected
+    return isUncancellable(*Awaited) ? SuspensionVerdict::Protected
                                  : SuspensionVerdict::Unprotected;
   if (llvm::is_contained(ShieldFunctions, Call->Callee))
     return SuspensionVerdict::Protected;
@@ -175,7 +175,7 @@ helpers::SuspensionVerdict judge(const Expr &Point,
       break;
     }
   }
-  return isImmediate(*Awaited) ? SuspensionVerdict::Protected : SuspensionVerdict::Unprotected;
+  return isUncancellable(*Awaited) ? SuspensionVerdict::Protected : SuspensionVerdict::Unprotected;
 }
 
 /// The type Awaited has, or in a template the return type its callee

@@ -33,7 +33,7 @@ constexpr CancellationShield CancellationShields[] = {
     {"::asio::this_coro::reset_cancellation_state", ShieldForm::PathReset},
     {"::asio::this_coro::throw_if_cancelled", ShieldForm::CoroutineOptOut},
 };
-constexpr StringRef ImmediateAwaitables[] = {"::boost::asio::this_coro::", "::asio::this_coro::"};
+constexpr StringRef UncancellableAwaitables[] = {"::boost::asio::this_coro::", "::asio::this_coro::"};
 
 constexpr LoopCall LoopRunners[] = {
     {"::boost::asio::io_context::run", CallForm::Function, false},
@@ -96,7 +96,7 @@ const Framework Asio = {
     .Tasks = Tasks,
     .Cancellations = Cancellations,
     .CancellationShields = CancellationShields,
-    .ImmediateAwaitables = ImmediateAwaitables,
+    .UncancellableAwaitables = UncancellableAwaitables,
     .LoopRunners = LoopRunners,
     .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,

@@ -13,6 +13,9 @@ constexpr Cancellation Cancellations[] = {{"::corio::", "::corio::cancelled_erro
 constexpr CancellationShield CancellationShields[] = {
     {"::corio::shielded", ShieldForm::Wrapper, "<corio/shielded.hpp>"},
     {"::corio::finally", ShieldForm::Wrapper}};
+// A group's body waits for its children even when cancelled
+// (corio/detail/group_core.hpp).
+constexpr StringRef UncancellableAwaitables[] = {"::corio::detail::group_core::join_children"};
 constexpr LoopCall BlockingWaits[] = {{"::corio::run", CallForm::Function, true},
                                       {"::corio::run_on", CallForm::Function, false}};
 constexpr StringRef TaskGroups[] = {"::corio::task_group"};
@@ -26,6 +29,7 @@ const Framework Corio = {
     .Tasks = Tasks,
     .Cancellations = Cancellations,
     .CancellationShields = CancellationShields,
+    .UncancellableAwaitables = UncancellableAwaitables,
     .BlockingWaits = BlockingWaits,
     .TaskGroups = TaskGroups,
 };

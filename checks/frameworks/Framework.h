@@ -133,9 +133,10 @@ struct Framework {
   /// What lets a coroutine await after it caught a cancellation. For each
   /// cancellation namespace, the first shield in it is the one to suggest.
   ArrayRef<CancellationShield> CancellationShields;
-  /// Awaitables that complete at once without looking at cancellation:
-  /// classes, or namespaces ending in "::".
-  ArrayRef<StringRef> ImmediateAwaitables;
+  /// Awaitables that cancellation does not interrupt: they complete at
+  /// once without looking at it, or wait on regardless. Classes, or
+  /// namespaces ending in "::".
+  ArrayRef<StringRef> UncancellableAwaitables;
   ArrayRef<LoopCall> LoopRunners;
   ArrayRef<LoopCall> BlockingWaits;
   ArrayRef<DetachingCall> DetachingCalls;

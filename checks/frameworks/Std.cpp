@@ -12,7 +12,7 @@ constexpr LoopCall BlockingWaits[] = {
     {"::std::execution::sync_wait", CallForm::FunctionObject, false},
 };
 
-constexpr StringRef ImmediateAwaitables[] = {"::std::suspend_never"};
+constexpr StringRef UncancellableAwaitables[] = {"::std::suspend_never"};
 
 constexpr StringRef Threads[] = {"::std::thread", "::std::jthread"};
 // An exception escaping a thread's function calls std::terminate.
@@ -32,7 +32,7 @@ const Framework Std = {
     .Name = "C++ standard library",
     .Option = "Std",
     .Namespaces = "std",
-    .ImmediateAwaitables = ImmediateAwaitables,
+    .UncancellableAwaitables = UncancellableAwaitables,
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,
     .Threads = Threads,

@@ -224,15 +224,8 @@ private:
     const Expr *LHS, *RHS;
     if (!decomposeBinary(Cond, Op, LHS, RHS))
       return std::nullopt;
-    if (Op == BO_LAnd || Op == BO_LOr) {
-      std::optional<bool> L = valueOf(LHS, Values), R = valueOf(RHS, Values);
-      const bool Dominant = Op == BO_LOr; // The value that decides alone.
-      if (L == Dominant || R == Dominant)
-        return Dominant;
-      if (L && R)
-        return !Dominant;
-      return std::nullopt;
-    }
+    if (Op == BO_LAnd || Op == BO_LOr)
+      return valueOfLogical(Op, valueOf(LHS, Values), valueOf(RHS, Values));
     if (Op != BO_EQ && Op != BO_NE)
       return std::nullopt;
     // `flag == true`, `error != nullptr`, either way round.

@@ -45,6 +45,17 @@ inline bool decomposeBinary(const Expr *E, BinaryOperatorKind &Op, const Expr *&
   return false;
 }
 
+/// The value of `L && R` or `L || R` (Op) from what is known of each side.
+inline std::optional<bool> valueOfLogical(BinaryOperatorKind Op, std::optional<bool> L,
+                                          std::optional<bool> R) {
+  const bool Dominant = Op == BO_LOr; // The value that decides alone.
+  if (L == Dominant || R == Dominant)
+    return Dominant;
+  if (L && R)
+    return !Dominant;
+  return std::nullopt;
+}
+
 /// Reads a branch condition assuming the exception (or error code) at hand
 /// is a cancellation: `ec == operation_aborted` is then true, a
 /// dynamic_cast of the caught object to the cancellation type is non-null.
@@ -74,15 +85,8 @@ public:
     const Expr *LHS, *RHS;
     if (!decomposeBinary(Cond, Op, LHS, RHS))
       return std::nullopt;
-    if (Op == BO_LAnd || Op == BO_LOr) {
-      std::optional<bool> L = valueOf(LHS), R = valueOf(RHS);
-      const bool Dominant = Op == BO_LOr; // The value that decides alone.
-      if (L == Dominant || R == Dominant)
-        return Dominant;
-      if (L && R)
-        return !Dominant;
-      return std::nullopt;
-    }
+    if (Op == BO_LAnd || Op == BO_LOr)
+      return valueOfLogical(Op, valueOf(LHS), valueOf(RHS));
     if (Op != BO_EQ && Op != BO_NE)
       return std::nullopt;
     std::optional<bool> Equal;

@@ -138,7 +138,7 @@ int main() {
     row(OS, "Synchronous generators", codes(F->Generators));
     row(OS, "Cancellation", joined(F->Cancellations, cancellation, "; "));
     row(OS, "Awaiting after a caught cancellation", joined(F->CancellationShields, shield));
-    row(OS, "Awaitables that never suspend", codes(F->ImmediateAwaitables));
+    row(OS, "Awaitables cancellation does not interrupt", codes(F->UncancellableAwaitables));
     row(OS, "Event-loop runners", joined(F->LoopRunners, loopCall));
     row(OS, "Blocking waits", joined(F->BlockingWaits, loopCall));
     row(OS, "Detaching calls", joined(F->DetachingCalls, detachingCall, "<br>"));
