@@ -14,6 +14,7 @@
 #include "SuspendInScopeCheck.h"
 #include "SwallowedCancellationCheck.h"
 #include "UnawaitedTaskCheck.h"
+#include "UnshieldedCleanupCheck.h"
 #include "UnstructuredGatherCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -41,6 +42,7 @@ public:
         "async-swallowed-cancellation");
     CheckFactories.registerCheck<UnawaitedTaskCheck>(
         "async-unawaited-task");
+    CheckFactories.registerCheck<UnshieldedCleanupCheck>("async-unshielded-cleanup");
     CheckFactories.registerCheck<UnstructuredGatherCheck>(
         "async-unstructured-gather");
   }

@@ -1,273 +1,32 @@
 //===- SwallowedCancellationCheck.cpp - async-swallowed-cancellation ===//
 #include "SwallowedCancellationCheck.h"
 #include "frameworks/Registry.h"
+#include "utils/BodyCFG.h"
+#include "utils/CancellationAssumption.h"
+#include "utils/CaughtCancellation.h"
 #include "utils/CoroutineMatchers.h"
-#include "utils/QualifiedLookup.h"
 #include "utils/SuspensionPoints.h"
-#include "utils/TemplateOf.h"
 
 #include "clang-tidy/utils/LexerUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
-#include "clang/AST/DeclTemplate.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
+using helpers::Cancellation;
+using helpers::CancellationAssumption;
+using helpers::CatchKind;
+using helpers::isStdFunction;
+
 namespace {
-
-/// One way cancellation reaches a handler.
-struct Cancellation {
-  const CXXRecordDecl *Type;
-  /// How messages and fix-its name the type.
-  StringRef Spelling;
-  /// Set when the type is a generic error (system_error) that only this
-  /// error code makes a cancellation; fix-its compare against it.
-  StringRef AbortedCode;
-};
-
-/// The class or class template a (possibly dependent) type names.
-const NamedDecl *namedClass(QualType Type) {
-  if (Type.isNull())
-    return nullptr;
-  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  if (Class && !isa<ClassTemplateSpecializationDecl>(Class))
-    return Class;
-  return helpers::templateOf(Type);
-}
-
-/// How cancellation reaches code of the framework whose namespace declares
-/// Type (what a coroutine awaits or returns), if it is cancelled at all.
-const frameworks::Cancellation *cancellationOf(QualType Type) {
-  const NamedDecl *Class = namedClass(Type);
-  if (!Class)
-    return nullptr;
-  const std::string Name = Class->getQualifiedNameAsString();
-  // Nothing is ever thrown into a synchronous generator at a co_yield.
-  for (const frameworks::Framework *F : frameworks::all())
-    if (llvm::any_of(F->Generators,
-                     [&](StringRef Generator) { return frameworks::spelled(Generator) == Name; }))
-      return nullptr;
-  for (const frameworks::Framework *F : frameworks::all())
-    for (const frameworks::Cancellation &C : F->Cancellations)
-      if (StringRef(Name).starts_with(frameworks::spelled(C.Namespace)))
-        return &C;
-  return nullptr;
-}
-
-/// The cancellations that can arrive at the suspension points of a try
-/// block: those of the frameworks it awaits and the coroutine belongs to,
-/// plus the user's own types. A framework whose exception type the
-/// translation unit does not define cannot cancel anything here.
-std::vector<Cancellation>
-cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
-                 const FunctionDecl &Coroutine,
-                 ArrayRef<std::string> ExtraTypes, const ASTContext &Ctx) {
-  llvm::SetVector<const frameworks::Cancellation *> Used;
-  for (const Expr *Point : SuspensionPoints)
-    if (const Expr *Awaited = helpers::awaitedOperand(Point))
-      if (const frameworks::Cancellation *C = cancellationOf(Awaited->getType()))
-        Used.insert(C);
-  if (const frameworks::Cancellation *C = cancellationOf(Coroutine.getReturnType()))
-    Used.insert(C);
-
-  std::vector<Cancellation> Result;
-  auto Add = [&](StringRef Spelling, StringRef Code) {
-    const CXXRecordDecl *Type = helpers::findRecordDefinition(Ctx, Spelling);
-    if (Type && llvm::none_of(Result, [&](const Cancellation &C) {
-          return C.Type == Type;
-        }))
-      Result.push_back({Type, Spelling, Code});
-  };
-  for (const frameworks::Cancellation *C : Used)
-    Add(frameworks::spelled(C->Exception), frameworks::spelled(C->ErrorCode));
-  for (const std::string &Extra : ExtraTypes)
-    Add(Extra, "");
-  return Result;
-}
-
-enum class CatchKind { None, Exact, Base, All };
-
-/// How a handler catches an exception of class Type.
-CatchKind howHandlerCatches(const CXXCatchStmt &Handler,
-                            const CXXRecordDecl &Type) {
-  QualType Caught = Handler.getCaughtType();
-  if (Caught.isNull())
-    return CatchKind::All;
-  Caught = Caught.getNonReferenceType();
-  if (Caught->isDependentType())
-    return CatchKind::None;
-  const CXXRecordDecl *Class = Caught->getAsCXXRecordDecl();
-  if (!Class || !Class->hasDefinition())
-    return CatchKind::None;
-  if (Class->getCanonicalDecl() == Type.getCanonicalDecl())
-    return CatchKind::Exact;
-  return Type.isDerivedFrom(Class) ? CatchKind::Base : CatchKind::None;
-}
-
-bool isStdFunction(const FunctionDecl *Function, StringRef Name) {
-  if (!Function || !Function->isInStdNamespace())
-    return false;
-  const IdentifierInfo *Ident = Function->getIdentifier();
-  return Ident && Ident->getName() == Name;
-}
-
-/// Splits `a == b`, `a && b`, ... whether built in, overloaded or a C++20
-/// rewritten comparison.
-bool decomposeBinary(const Expr *E, BinaryOperatorKind &Op, const Expr *&LHS,
-                     const Expr *&RHS) {
-  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
-    Op = Binary->getOpcode();
-    LHS = Binary->getLHS();
-    RHS = Binary->getRHS();
-    return true;
-  }
-  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E)) {
-    auto Form = Rewritten->getDecomposedForm();
-    Op = Form.Opcode;
-    LHS = Form.LHS;
-    RHS = Form.RHS;
-    return true;
-  }
-  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E);
-      Call && Call->isInfixBinaryOp()) {
-    Op = BinaryOperator::getOverloadedOpcode(Call->getOperator());
-    LHS = Call->getArg(0);
-    RHS = Call->getArg(1);
-    return true;
-  }
-  return false;
-}
-
-/// Reads a branch condition assuming the exception (or error code) at hand
-/// is a cancellation: `ec == operation_aborted` is then true, a
-/// dynamic_cast of the caught object to the cancellation type is non-null.
-class CancellationAssumption {
-public:
-  /// Error-code tests only; for the error-code style without exceptions.
-  CancellationAssumption(ArrayRef<std::string> Codes, const ASTContext &Ctx)
-      : Codes(Codes), Ctx(Ctx) {}
-  /// Tests of the exception ExceptionVar (may be null) that a handler
-  /// caught, assumed to be the cancellation C.
-  CancellationAssumption(ArrayRef<std::string> Codes, const ASTContext &Ctx,
-                         const Cancellation &C, const VarDecl *ExceptionVar)
-      : Codes(Codes), Ctx(Ctx), C(&C), ExceptionVar(ExceptionVar) {}
-
-  /// The value of Cond under the assumption, if the assumption decides it.
-  std::optional<bool> valueOf(const Expr *Cond) const {
-    Cond = Cond->IgnoreParenImpCasts();
-    if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
-        Not && Not->getOpcode() == UO_LNot) {
-      if (std::optional<bool> Operand = valueOf(Not->getSubExpr()))
-        return !*Operand;
-      return std::nullopt;
-    }
-    if (pointsToCancellation(Cond))
-      return true;
-    BinaryOperatorKind Op;
-    const Expr *LHS, *RHS;
-    if (!decomposeBinary(Cond, Op, LHS, RHS))
-      return std::nullopt;
-    if (Op == BO_LAnd || Op == BO_LOr) {
-      std::optional<bool> L = valueOf(LHS), R = valueOf(RHS);
-      const bool Dominant = Op == BO_LOr; // The value that decides alone.
-      if (L == Dominant || R == Dominant)
-        return Dominant;
-      if (L && R)
-        return !Dominant;
-      return std::nullopt;
-    }
-    if (Op != BO_EQ && Op != BO_NE)
-      return std::nullopt;
-    std::optional<bool> Equal;
-    if (testsCodes() && (isCancellationCode(LHS) || isCancellationCode(RHS)))
-      Equal = true;
-    else if ((pointsToCancellation(LHS) && isNull(RHS)) ||
-             (pointsToCancellation(RHS) && isNull(LHS)))
-      Equal = false;
-    if (!Equal)
-      return std::nullopt;
-    return Op == BO_EQ ? *Equal : !*Equal;
-  }
-
-  /// Whether E names one of the cancellation error codes, possibly converted
-  /// to an error_code.
-  bool isCancellationCode(const Expr *E) const {
-    E = E->IgnoreUnlessSpelledInSource();
-    if (const auto *Call = dyn_cast<CallExpr>(E);
-        Call && Call->getNumArgs() == 1) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Callee->getIdentifier() &&
-          Callee->getName() == "make_error_code")
-        E = Call->getArg(0)->IgnoreUnlessSpelledInSource();
-    }
-    const auto *Ref = dyn_cast<DeclRefExpr>(E);
-    const auto *Code = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
-    return Code && llvm::is_contained(Codes, Code->getQualifiedNameAsString());
-  }
-
-  /// The first cancellation code E mentions, if any.
-  const EnumConstantDecl *firstCode(const Expr *E) const {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && isCancellationCode(Ref))
-      return cast<EnumConstantDecl>(Ref->getDecl());
-    for (const Stmt *Child : E->children())
-      if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
-        if (const EnumConstantDecl *Code = firstCode(ChildExpr))
-          return Code;
-    return nullptr;
-  }
-
-private:
-  /// Error codes tell a cancellation apart only for error-code style and
-  /// for exceptions that carry a code.
-  bool testsCodes() const { return !C || !C->AbortedCode.empty(); }
-
-  bool isNull(const Expr *E) const {
-    return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
-                                    Expr::NPC_ValueDependentIsNotNull);
-  }
-
-  /// Whether E is `dynamic_cast<T *>(&caught)`, or a local initialised with
-  /// one, for a T the cancellation type is: non-null exactly when the caught
-  /// object is a T.
-  bool pointsToCancellation(const Expr *E) const {
-    if (!C || !ExceptionVar)
-      return false;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
-          Local && Local->hasLocalStorage() && Local->getInit())
-        E = Local->getInit()->IgnoreParenImpCasts();
-    const auto *Cast = dyn_cast<CXXDynamicCastExpr>(E);
-    if (!Cast)
-      return false;
-    const auto *AddressOf =
-        dyn_cast<UnaryOperator>(Cast->getSubExpr()->IgnoreParenImpCasts());
-    if (!AddressOf || AddressOf->getOpcode() != UO_AddrOf)
-      return false;
-    const auto *Object =
-        dyn_cast<DeclRefExpr>(AddressOf->getSubExpr()->IgnoreParenImpCasts());
-    const CXXRecordDecl *Target =
-        Cast->getTypeAsWritten()->getPointeeCXXRecordDecl();
-    return Object && Object->getDecl() == ExceptionVar && Target &&
-           (Target->getCanonicalDecl() == C->Type->getCanonicalDecl() ||
-            C->Type->isDerivedFrom(Target));
-  }
-
-  ArrayRef<std::string> Codes;
-  const ASTContext &Ctx;
-  const Cancellation *C = nullptr;
-  const VarDecl *ExceptionVar = nullptr;
-};
 
 /// How a path through a handler leaves it with the cancellation lost.
 enum class EscapeKind {
@@ -318,10 +77,7 @@ public:
 
   HandlerPaths run(const CFG &Cfg) {
     HandlerPaths Paths;
-    const CFGBlock *Entry = nullptr;
-    for (const CFGBlock *Block : Cfg)
-      if (Block->getLabel() == &Handler)
-        Entry = Block;
+    const CFGBlock *Entry = helpers::handlerEntry(Cfg, Handler);
     if (!Entry)
       return Paths;
 
@@ -341,10 +97,10 @@ public:
       if (!Seen.insert({Block, Jump, unsigned(Left)}).second)
         continue;
       const std::optional<bool> Inside =
-          Left ? false : belongsTo(*Block, InHandler);
+          Left ? false : helpers::belongsTo(*Block, InHandler);
       if (Block == &Cfg.getExit() || Inside == false) {
         Left = true;
-        if (Block == &Cfg.getExit() || belongsTo(*Block, InTryBlock) == true) {
+        if (Block == &Cfg.getExit() || helpers::belongsTo(*Block, InTryBlock) == true) {
           addEscape(Paths, escapeByJump(Jump));
           continue;
         }
@@ -402,31 +158,6 @@ private:
     return {EscapeKind::Goto, Jump};
   }
 
-  /// A statement and everything under it.
-  class Region {
-  public:
-    explicit Region(const Stmt *Root)
-        : Root(Root), Descendants(const_cast<Stmt *>(Root)) {}
-    bool contains(const Stmt *S) const {
-      return S == Root || Descendants.hasParent(S);
-    }
-
-  private:
-    const Stmt *Root;
-    ParentMap Descendants;
-  };
-
-  /// Whether the block's statements lie in Region; nullopt for a block
-  /// without statements (a join point).
-  static std::optional<bool> belongsTo(const CFGBlock &Block,
-                                       const Region &Region) {
-    for (const CFGElement &Element : Block)
-      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
-        return Region.contains(S->getStmt());
-    if (const Stmt *Terminator = Block.getTerminatorStmt())
-      return Region.contains(Terminator);
-    return std::nullopt;
-  }
 
   /// How a statement ends a path: by propagating the cancellation (Lost is
   /// empty) or by losing it.
@@ -517,19 +248,9 @@ private:
   CatchKind Kind;
   const CancellationAssumption &Assumption;
   bool AllowTranslation;
-  Region InHandler;
-  Region InTryBlock;
+  helpers::StmtRegion InHandler;
+  helpers::StmtRegion InTryBlock;
 };
-
-std::unique_ptr<CFG> buildBodyCFG(const FunctionDecl &Coroutine,
-                                  ASTContext &Ctx) {
-  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
-  if (!Body || !Body->getBody())
-    return nullptr;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  return CFG::buildCFG(&Coroutine, Body->getBody(), &Ctx, Options);
-}
 
 /// A cancellation a handler is the first to catch, and how it loses it.
 struct Swallowed {
@@ -799,13 +520,6 @@ void noteEscapes(ClangTidyCheck &Check, const CXXCatchStmt &Handler,
   }
 }
 
-/// Matches a function instantiated from a template (a function template
-/// specialisation, a member of a class template specialisation, a lambda in
-/// one). Unlike isInstantiated(), it needs no walk up the parent map.
-AST_MATCHER(FunctionDecl, isInstantiatedFromPattern) {
-  return Node.getTemplateInstantiationPattern() != nullptr;
-}
-
 } // namespace
 
 SwallowedCancellationCheck::SwallowedCancellationCheck(
@@ -817,10 +531,7 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
   for (StringRef Type :
        tidy::utils::options::parseStringList(RawCancellationTypes))
     ExtraCancellationTypes.push_back(Type.str());
-  for (const frameworks::Cancellation &C :
-       frameworks::collect(frameworks::all(), &frameworks::Framework::Cancellations))
-    if (!C.ErrorCode.empty())
-      CancellationCodes.push_back(frameworks::spelled(C.ErrorCode).str());
+  CancellationCodes = helpers::frameworkCancellationCodes();
   for (StringRef Code :
        tidy::utils::options::parseStringList(RawCancellationErrorCodes)) {
     Code.consume_front("::");
@@ -841,12 +552,12 @@ void SwallowedCancellationCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are read once, from their pattern.
   Finder->addMatcher(
       functionDecl(isDefinition(), matchers::isCoroutine(),
-                   unless(isInstantiatedFromPattern()))
+                   unless(matchers::isInstantiatedFromPattern()))
           .bind("coroutine"),
       this);
   Finder->addMatcher(cxxMethodDecl(hasName("unhandled_exception"),
                                    isDefinition(), unless(isImplicit()),
-                                   unless(isInstantiatedFromPattern()))
+                                   unless(matchers::isInstantiatedFromPattern()))
                          .bind("unhandled-exception"),
                      this);
 }
@@ -885,24 +596,21 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
   helpers::collectSuspensionPoints(Try.getTryBlock(), SuspensionPoints);
   if (SuspensionPoints.empty())
     return;
-  const std::vector<Cancellation> Cancellations = cancellationsFor(
+  const std::vector<Cancellation> Cancellations = helpers::cancellationsFor(
       SuspensionPoints, Coroutine, ExtraCancellationTypes, Ctx);
 
-  // Each cancellation goes to the first handler that can catch it; the
-  // handlers after it never see it.
-  llvm::SmallVector<bool, 4> Taken(Cancellations.size(), false);
+  const llvm::SmallVector<helpers::HandlerCatch, 4> Catches =
+      helpers::firstCatches(Try, Cancellations);
   std::unique_ptr<CFG> Cfg;
   for (unsigned H = 0; H < Try.getNumHandlers(); ++H) {
     const CXXCatchStmt *Handler = Try.getHandler(H);
     llvm::SmallVector<Swallowed, 2> Lost;
-    for (size_t I = 0; I < Cancellations.size(); ++I) {
-      if (Taken[I])
+    for (const helpers::HandlerCatch &Catch : Catches) {
+      if (Catch.Handler != Handler)
         continue;
-      const CatchKind Kind = howHandlerCatches(*Handler, *Cancellations[I].Type);
-      if (Kind == CatchKind::None)
-        continue;
-      Taken[I] = true;
-      if (!Cfg && !(Cfg = buildBodyCFG(Coroutine, Ctx)))
+      const size_t I = Catch.Cancellation;
+      const CatchKind Kind = Catch.Kind;
+      if (!Cfg && !(Cfg = helpers::buildBodyCFG(Coroutine, Ctx)))
         return;
       const CancellationAssumption Assumption(CancellationCodes, Ctx,
                                               Cancellations[I],

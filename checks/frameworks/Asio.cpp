@@ -23,6 +23,18 @@ constexpr Cancellation Cancellations[] = {
     {"::asio::", "::std::system_error", "::asio::error::operation_aborted"},
 };
 
+// Once the coroutine's cancellation state is cancelled, every co_await of an
+// awaitable or an operation throws operation_aborted before it starts
+// (awaitable_frame_base::await_transform), unless throw_if_cancelled(false).
+// The this_coro objects are awaited at once, without that test.
+constexpr CancellationShield CancellationShields[] = {
+    {"::boost::asio::this_coro::reset_cancellation_state", ShieldForm::PathReset},
+    {"::boost::asio::this_coro::throw_if_cancelled", ShieldForm::CoroutineOptOut},
+    {"::asio::this_coro::reset_cancellation_state", ShieldForm::PathReset},
+    {"::asio::this_coro::throw_if_cancelled", ShieldForm::CoroutineOptOut},
+};
+constexpr StringRef UncancellableAwaitables[] = {"::boost::asio::this_coro::", "::asio::this_coro::"};
+
 constexpr LoopCall LoopRunners[] = {
     {"::boost::asio::io_context::run", CallForm::Function, false},
     {"::boost::asio::io_context::run_one", CallForm::Function, false},
@@ -97,6 +109,8 @@ const Framework Asio = {
     .Namespaces = "boost::asio, asio",
     .Tasks = Tasks,
     .Cancellations = Cancellations,
+    .CancellationShields = CancellationShields,
+    .UncancellableAwaitables = UncancellableAwaitables,
     .LoopRunners = LoopRunners,
     .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,

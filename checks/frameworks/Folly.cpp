@@ -8,6 +8,10 @@ namespace {
 constexpr TaskType Tasks[] = {{"::folly::coro::Task", Start::Lazy}};
 constexpr StringRef Awaitables[] = {"::folly::coro::TaskWithExecutor"};
 constexpr Cancellation Cancellations[] = {{"::folly::", "::folly::OperationCancelled", ""}};
+// A task awaited by a cancelled one inherits its cancelled token; an empty
+// token (co_withCancellation is a function object) cuts it off.
+constexpr CancellationShield CancellationShields[] = {
+    {"::folly::coro::co_withCancellation", ShieldForm::EmptyTokenWrapper}};
 constexpr LoopCall LoopRunners[] = {
     {"::folly::EventBase::loop", CallForm::Function, false},
     {"::folly::EventBase::loopOnce", CallForm::Function, false},
@@ -52,6 +56,7 @@ const Framework Folly = {
     .Tasks = Tasks,
     .Awaitables = Awaitables,
     .Cancellations = Cancellations,
+    .CancellationShields = CancellationShields,
     .LoopRunners = LoopRunners,
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,

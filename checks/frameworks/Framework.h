@@ -43,6 +43,21 @@ struct Cancellation {
   StringRef ErrorCode; ///< empty when the exception type itself means it
 };
 
+/// How a coroutine that caught a cancellation can still await its cleanup.
+enum class ShieldForm {
+  Wrapper,           ///< co_await Name(awaitable, ...) runs it out of the cancellation's reach
+  EmptyTokenWrapper, ///< co_await Name({}, awaitable) awaits it without a cancellation token
+  PathReset,         ///< co_await Name(...) clears the cancellation for the awaits after it
+  CoroutineOptOut,   ///< co_await Name(false) in the coroutine: its awaits stop throwing on it
+};
+
+struct CancellationShield {
+  StringRef Name;
+  ShieldForm Form;
+  /// The header a fix-it that wraps an await in it includes; empty: no fix-it.
+  StringRef Header = "";
+};
+
 /// How a loop runner or blocking wait is called.
 enum class CallForm {
   Function,       ///< a function or member function
@@ -115,6 +130,13 @@ struct Framework {
   /// suspension (synchronous generators).
   ArrayRef<StringRef> Generators;
   ArrayRef<Cancellation> Cancellations;
+  /// What lets a coroutine await after it caught a cancellation. For each
+  /// cancellation namespace, the first shield in it is the one to suggest.
+  ArrayRef<CancellationShield> CancellationShields;
+  /// Awaitables that cancellation does not interrupt: they complete at
+  /// once without looking at it, or wait on regardless. Classes, or
+  /// namespaces ending in "::".
+  ArrayRef<StringRef> UncancellableAwaitables;
   ArrayRef<LoopCall> LoopRunners;
   ArrayRef<LoopCall> BlockingWaits;
   ArrayRef<DetachingCall> DetachingCalls;

@@ -12,6 +12,8 @@ constexpr LoopCall BlockingWaits[] = {
     {"::std::execution::sync_wait", CallForm::FunctionObject, false},
 };
 
+constexpr StringRef UncancellableAwaitables[] = {"::std::suspend_never"};
+
 constexpr StringRef Threads[] = {"::std::thread", "::std::jthread"};
 // An exception escaping a thread's function calls std::terminate.
 constexpr DetachingCall DetachingCalls[] = {
@@ -36,6 +38,7 @@ const Framework Std = {
     .Name = "C++ standard library",
     .Option = "Std",
     .Namespaces = "std",
+    .UncancellableAwaitables = UncancellableAwaitables,
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,
     .Threads = Threads,

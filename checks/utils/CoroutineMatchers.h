@@ -22,6 +22,13 @@ AST_MATCHER(FunctionDecl, isCoroutine) {
   return llvm::isa_and_nonnull<CoroutineBodyStmt>(Node.getBody());
 }
 
+/// Matches a function instantiated from a template (a function template
+/// specialisation, a member of a class template specialisation, a lambda in
+/// one). Unlike isInstantiated(), it needs no walk up the parent map.
+AST_MATCHER(FunctionDecl, isInstantiatedFromPattern) {
+  return Node.getTemplateInstantiationPattern() != nullptr;
+}
+
 /// For a function, matches each statement of its own body that matches
 /// Inner (binding per match, like forEachDescendant): a coroutine's written
 /// body, without the code Sema synthesizes around it, and without the bodies

@@ -103,6 +103,21 @@ std::string combinator(const Combinator &Entry) {
          (Entry.Structured.empty() ? "" : " (structured: " + Entry.Structured.str() + ")");
 }
 
+std::string shield(const CancellationShield &Shield) {
+  const std::string Name = code(Shield.Name);
+  switch (Shield.Form) {
+  case ShieldForm::Wrapper:
+    return Name + " (wraps the awaitable)";
+  case ShieldForm::EmptyTokenWrapper:
+    return Name + " with an empty token";
+  case ShieldForm::PathReset:
+    return Name + " (clears it for the awaits after it)";
+  case ShieldForm::CoroutineOptOut:
+    return "`" + spelled(Shield.Name).str() + "(false)` (for the whole coroutine)";
+  }
+  return Name;
+}
+
 void row(llvm::raw_ostream &OS, StringRef What, const std::string &Entries) {
   if (!Entries.empty())
     OS << "| " << What << " | " << Entries << " |\n";
@@ -122,6 +137,8 @@ int main() {
     row(OS, "Other awaitables", codes(F->Awaitables));
     row(OS, "Synchronous generators", codes(F->Generators));
     row(OS, "Cancellation", joined(F->Cancellations, cancellation, "; "));
+    row(OS, "Awaiting after a caught cancellation", joined(F->CancellationShields, shield));
+    row(OS, "Awaitables cancellation does not interrupt", codes(F->UncancellableAwaitables));
     row(OS, "Event-loop runners", joined(F->LoopRunners, loopCall));
     row(OS, "Blocking waits", joined(F->BlockingWaits, loopCall));
     row(OS, "Detaching calls", joined(F->DetachingCalls, detachingCall, "<br>"));

@@ -1,0 +1,179 @@
+//===- CancellationAssumption.h - conditions read as "it was cancelled" ---===//
+//
+// On a path from a handler that caught a cancellation, a test of the caught
+// exception or of an error code is often decided: the handler rethrows
+// `if (e.code() == operation_aborted)`. Following only the edge the test
+// takes keeps the cancellation checks off paths a cancellation never runs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CORIO_CHECKS_UTILS_CANCELLATIONASSUMPTION_H
+#define CORIO_CHECKS_UTILS_CANCELLATIONASSUMPTION_H
+
+#include "utils/CaughtCancellation.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <optional>
+
+namespace clang::tidy::async::helpers {
+
+/// Splits `a == b`, `a && b`, ... whether built in, overloaded or a C++20
+/// rewritten comparison.
+inline bool decomposeBinary(const Expr *E, BinaryOperatorKind &Op, const Expr *&LHS,
+                            const Expr *&RHS) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    Op = Binary->getOpcode();
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+    return true;
+  }
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E)) {
+    auto Form = Rewritten->getDecomposedForm();
+    Op = Form.Opcode;
+    LHS = Form.LHS;
+    RHS = Form.RHS;
+    return true;
+  }
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E);
+      Call && Call->isInfixBinaryOp()) {
+    Op = BinaryOperator::getOverloadedOpcode(Call->getOperator());
+    LHS = Call->getArg(0);
+    RHS = Call->getArg(1);
+    return true;
+  }
+  return false;
+}
+
+/// The value of `L && R` or `L || R` (Op) from what is known of each side.
+inline std::optional<bool> valueOfLogical(BinaryOperatorKind Op, std::optional<bool> L,
+                                          std::optional<bool> R) {
+  const bool Dominant = Op == BO_LOr; // The value that decides alone.
+  if (L == Dominant || R == Dominant)
+    return Dominant;
+  if (L && R)
+    return !Dominant;
+  return std::nullopt;
+}
+
+/// Reads a branch condition assuming the exception (or error code) at hand
+/// is a cancellation: `ec == operation_aborted` is then true, a
+/// dynamic_cast of the caught object to the cancellation type is non-null.
+class CancellationAssumption {
+public:
+  /// Error-code tests only; for the error-code style without exceptions.
+  CancellationAssumption(ArrayRef<std::string> Codes, const ASTContext &Ctx)
+      : Codes(Codes), Ctx(Ctx) {}
+  /// Tests of the exception ExceptionVar (may be null) that a handler
+  /// caught, assumed to be the cancellation C.
+  CancellationAssumption(ArrayRef<std::string> Codes, const ASTContext &Ctx,
+                         const Cancellation &C, const VarDecl *ExceptionVar)
+      : Codes(Codes), Ctx(Ctx), C(&C), ExceptionVar(ExceptionVar) {}
+
+  /// The value of Cond under the assumption, if the assumption decides it.
+  std::optional<bool> valueOf(const Expr *Cond) const {
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+        Not && Not->getOpcode() == UO_LNot) {
+      if (std::optional<bool> Operand = valueOf(Not->getSubExpr()))
+        return !*Operand;
+      return std::nullopt;
+    }
+    if (pointsToCancellation(Cond))
+      return true;
+    BinaryOperatorKind Op;
+    const Expr *LHS, *RHS;
+    if (!decomposeBinary(Cond, Op, LHS, RHS))
+      return std::nullopt;
+    if (Op == BO_LAnd || Op == BO_LOr)
+      return valueOfLogical(Op, valueOf(LHS), valueOf(RHS));
+    if (Op != BO_EQ && Op != BO_NE)
+      return std::nullopt;
+    std::optional<bool> Equal;
+    if (testsCodes() && (isCancellationCode(LHS) || isCancellationCode(RHS)))
+      Equal = true;
+    else if ((pointsToCancellation(LHS) && isNull(RHS)) ||
+             (pointsToCancellation(RHS) && isNull(LHS)))
+      Equal = false;
+    if (!Equal)
+      return std::nullopt;
+    return Op == BO_EQ ? *Equal : !*Equal;
+  }
+
+  /// Whether E names one of the cancellation error codes, possibly converted
+  /// to an error_code.
+  bool isCancellationCode(const Expr *E) const {
+    E = E->IgnoreUnlessSpelledInSource();
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->getIdentifier() &&
+          Callee->getName() == "make_error_code")
+        E = Call->getArg(0)->IgnoreUnlessSpelledInSource();
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *Code = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+    return Code && llvm::is_contained(Codes, Code->getQualifiedNameAsString());
+  }
+
+  /// The first cancellation code E mentions, if any.
+  const EnumConstantDecl *firstCode(const Expr *E) const {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && isCancellationCode(Ref))
+      return cast<EnumConstantDecl>(Ref->getDecl());
+    for (const Stmt *Child : E->children())
+      if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
+        if (const EnumConstantDecl *Code = firstCode(ChildExpr))
+          return Code;
+    return nullptr;
+  }
+
+private:
+  /// Error codes tell a cancellation apart only for error-code style and
+  /// for exceptions that carry a code.
+  bool testsCodes() const { return !C || !C->AbortedCode.empty(); }
+
+  bool isNull(const Expr *E) const {
+    return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                    Expr::NPC_ValueDependentIsNotNull);
+  }
+
+  /// Whether E is `dynamic_cast<T *>(&caught)`, or a local initialised with
+  /// one, for a T the cancellation type is: non-null exactly when the caught
+  /// object is a T.
+  bool pointsToCancellation(const Expr *E) const {
+    if (!C || !ExceptionVar)
+      return false;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+          Local && Local->hasLocalStorage() && Local->getInit())
+        E = Local->getInit()->IgnoreParenImpCasts();
+    const auto *Cast = dyn_cast<CXXDynamicCastExpr>(E);
+    if (!Cast)
+      return false;
+    const auto *AddressOf =
+        dyn_cast<UnaryOperator>(Cast->getSubExpr()->IgnoreParenImpCasts());
+    if (!AddressOf || AddressOf->getOpcode() != UO_AddrOf)
+      return false;
+    const auto *Object =
+        dyn_cast<DeclRefExpr>(AddressOf->getSubExpr()->IgnoreParenImpCasts());
+    const CXXRecordDecl *Target =
+        Cast->getTypeAsWritten()->getPointeeCXXRecordDecl();
+    return Object && Object->getDecl() == ExceptionVar && Target &&
+           (Target->getCanonicalDecl() == C->Type->getCanonicalDecl() ||
+            C->Type->isDerivedFrom(Target));
+  }
+
+  ArrayRef<std::string> Codes;
+  const ASTContext &Ctx;
+  const Cancellation *C = nullptr;
+  const VarDecl *ExceptionVar = nullptr;
+};
+
+/// Every error-code enumerator the catalogue says means "cancelled", fully
+/// qualified without the leading "::".
+std::vector<std::string> frameworkCancellationCodes();
+
+} // namespace clang::tidy::async::helpers
+
+#endif // CORIO_CHECKS_UTILS_CANCELLATIONASSUMPTION_H
