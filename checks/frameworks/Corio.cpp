@@ -12,6 +12,8 @@ constexpr Cancellation Cancellations[] = {{"::corio::", "::corio::cancelled_erro
 constexpr LoopCall BlockingWaits[] = {{"::corio::run", CallForm::Function, true},
                                       {"::corio::run_on", CallForm::Function, false}};
 constexpr StringRef TaskGroups[] = {"::corio::task_group"};
+// Alive at a co_yield, its cancellation and deadline reach the consumer (PEP 789).
+constexpr StringRef ScopeGuards[] = {"::corio::cancel_scope"};
 
 } // namespace
 
@@ -23,6 +25,7 @@ const Framework Corio = {
     .Cancellations = Cancellations,
     .BlockingWaits = BlockingWaits,
     .TaskGroups = TaskGroups,
+    .ScopeGuards = ScopeGuards,
 };
 
 } // namespace clang::tidy::async::frameworks
