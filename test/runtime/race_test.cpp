@@ -42,6 +42,18 @@ task<int> hour_long(bool& cancelled) {
   co_return -1;
 }
 
+// Awaits `t`, which the caller keeps; records whether it ended with
+// cancelled_error, and lets that through.
+template <class T>
+task<void> noting_cancellation(task<T>& t, bool& cancelled) {
+  try {
+    co_await std::move(t);
+  } catch (const corio::cancelled_error&) {
+    cancelled = true;
+    throw;
+  }
+}
+
 TEST(Race, TheFasterChildWinsAndTheSlowerIsCancelled) {
   bool slow_cancelled = false;
   std::chrono::nanoseconds took{};
@@ -138,14 +150,8 @@ TEST(Race, CancellationFromOutsideCancelsAllAndThrowsCancelledError) {
   std::chrono::nanoseconds took{};
   run_virtual([&]() -> task<void> {
     const corio::steady_time start = corio::now();
-    const bool completed = co_await corio::move_on_after(2s, [&]() -> task<void> {
-      try {
-        co_await race(hour_long(first_cancelled), hour_long(second_cancelled));
-      } catch (const corio::cancelled_error&) {
-        race_threw_cancelled = true;
-        throw;
-      }
-    }());
+    auto both = race(hour_long(first_cancelled), hour_long(second_cancelled));
+    const bool completed = co_await corio::move_on_after(2s, noting_cancellation(both, race_threw_cancelled));
     took = since(start);
     EXPECT_FALSE(completed);
   });
@@ -159,14 +165,8 @@ TEST(Race, CancellationFromOutsideWinsOverEarlierFailures) {
   bool race_threw_cancelled = false;
   bool other_cancelled = false;
   run_virtual([&]() -> task<void> {
-    co_await corio::move_on_after(2s, [&]() -> task<void> {
-      try {
-        co_await race(fail_after(1s, 1), hour_long(other_cancelled));
-      } catch (const corio::cancelled_error&) {
-        race_threw_cancelled = true;
-        throw;
-      }
-    }());
+    auto both = race(fail_after(1s, 1), hour_long(other_cancelled));
+    co_await corio::move_on_after(2s, noting_cancellation(both, race_threw_cancelled));
   });
   EXPECT_TRUE(race_threw_cancelled);
   EXPECT_TRUE(other_cancelled);
@@ -182,14 +182,8 @@ TEST(Race, CancellationFromOutsideAfterAWinWhileLosersUnwindThrowsCancelledError
       co_await corio::sleep_for(3s);
       cleanup_done = true;
     };
-    co_await corio::move_on_after(2s, [&]() -> task<void> {
-      try {
-        co_await race(corio::finally(corio::sleep_for(1h), slow_cleanup), value_after(1s, 1));
-      } catch (const corio::cancelled_error&) {
-        race_threw_cancelled = true;
-        throw;
-      }
-    }());
+    auto both = race(corio::finally(corio::sleep_for(1h), slow_cleanup), value_after(1s, 1));
+    co_await corio::move_on_after(2s, noting_cancellation(both, race_threw_cancelled));
   });
   EXPECT_TRUE(cleanup_done);
   EXPECT_TRUE(race_threw_cancelled);

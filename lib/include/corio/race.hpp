@@ -6,7 +6,6 @@
 #include <exception>
 #include <optional>
 #include <stdexcept>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <variant>
