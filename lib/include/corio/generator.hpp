@@ -139,7 +139,7 @@ class [[nodiscard]] generator {
   // The next value, or nullopt once the body has returned. Throws
   // std::logic_error (at the call) on an empty generator, while another
   // next() on it is in progress, and after the end was delivered.
-  next_awaiter next() { return next_awaiter(resumable()); }
+  [[nodiscard]] next_awaiter next() { return next_awaiter(resumable()); }
 
  private:
   friend class detail::generator_promise<T>;
