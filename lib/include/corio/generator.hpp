@@ -114,11 +114,16 @@ class [[nodiscard]] generator {
   // False for a moved-from generator.
   explicit operator bool() const noexcept { return static_cast<bool>(frame_); }
 
+  // Checks the generator when awaited, not when made: an awaiter kept
+  // aside must not resume a body that has ended meanwhile.
   class next_awaiter {
    public:
     using corio_awaitable = void;
-    explicit next_awaiter(std::coroutine_handle<promise_type> frame) noexcept : frame_(frame) {}
-    bool await_ready() const noexcept { return false; }
+    explicit next_awaiter(generator& gen) noexcept : gen_(gen) {}
+    bool await_ready() {
+      frame_ = gen_.resumable();
+      return false;
+    }
     std::coroutine_handle<> await_suspend(std::coroutine_handle<> consumer) noexcept {
       frame_.promise().set_continuation(consumer);
       frame_.promise().set_position(detail::generator_position::running);
@@ -133,13 +138,14 @@ class [[nodiscard]] generator {
     }
 
    private:
+    generator& gen_;
     std::coroutine_handle<promise_type> frame_;
   };
 
-  // The next value, or nullopt once the body has returned. Throws
-  // std::logic_error (at the call) on an empty generator, while another
+  // co_await: the next value, or nullopt once the body has returned. The
+  // co_await throws std::logic_error on an empty generator, while another
   // next() on it is in progress, and after the end was delivered.
-  [[nodiscard]] next_awaiter next() { return next_awaiter(resumable()); }
+  [[nodiscard]] next_awaiter next() noexcept { return next_awaiter(*this); }
 
  private:
   friend class detail::generator_promise<T>;
@@ -186,12 +192,14 @@ generator<T> generator_promise<T>::get_return_object() noexcept {
   return generator<T>(std::coroutine_handle<generator_promise>::from_promise(*this));
 }
 
+// `gen` is the caller's or for_each_owned's (a pointer: users run
+// cppcoreguidelines-avoid-reference-coroutine-parameters over corio's headers).
 template <class T, class F>
-task<void> for_each_value(generator<T>& gen, F fn) {
+task<void> for_each_value(generator<T>* gen, F fn) {
   using result = std::invoke_result_t<F&, T&&>;
   static_assert(std::is_void_v<result> || std::is_same_v<result, task<void>>,
                 "corio::for_each: fn(value) must return void or corio::task<void>");
-  while (std::optional<T> value = co_await gen.next()) {
+  while (std::optional<T> value = co_await gen->next()) {
     if constexpr (std::is_void_v<result>)
       fn(std::move(*value));
     else
@@ -202,7 +210,7 @@ task<void> for_each_value(generator<T>& gen, F fn) {
 // The temporary-generator form keeps the generator in this frame.
 template <class T, class F>
 task<void> for_each_owned(generator<T> gen, F fn) {
-  co_await for_each_value(gen, std::move(fn));
+  co_await for_each_value(&gen, std::move(fn));
 }
 }  // namespace detail
 
@@ -215,7 +223,7 @@ task<void> for_each_owned(generator<T> gen, F fn) {
 template <class T, class F>
 CORIO_CORO_WRAPPER task<void> for_each(generator<T>& gen, F fn) {
   static_assert(std::is_invocable_v<F&, T&&>, "corio::for_each: fn must be callable as fn(T&&)");
-  return detail::for_each_value(gen, std::move(fn));
+  return detail::for_each_value(&gen, std::move(fn));
 }
 
 // A temporary generator is moved into the returned task.

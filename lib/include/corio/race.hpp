@@ -70,17 +70,20 @@ class race_state {
 // One child of a race: reports its outcome instead of failing the group,
 // so a lost entry never cancels the others. `Slot` builds race's result
 // from the child's position and value (the variant alternative, or the pair).
+// The state and the group live in race's frame, which outlives every child
+// (pointers: users run cppcoreguidelines-avoid-reference-coroutine-parameters
+// over corio's headers).
 template <class Slot, class Result, class T>
-task<void> race_entrant(task<T> child, race_state<Result>& state, task_group& group, std::size_t index) {
+task<void> race_entrant(task<T> child, race_state<Result>* state, task_group* group, std::size_t index) {
   try {
     if constexpr (std::is_void_v<T>) {
       co_await std::move(child);
-      state.succeed(group, Slot::make(index, std::monostate{}));
+      state->succeed(*group, Slot::make(index, std::monostate{}));
     } else {
-      state.succeed(group, Slot::make(index, co_await std::move(child)));
+      state->succeed(*group, Slot::make(index, co_await std::move(child)));
     }
   } catch (...) {  // NOLINT(async-swallowed-cancellation): reported to race_state, which rethrows what the race owes
-    state.fail(std::current_exception(), event_loop::current()->current_fiber().cancellation_pending());
+    state->fail(std::current_exception(), event_loop::current()->current_fiber().cancellation_pending());
   }
 }
 
@@ -106,6 +109,7 @@ struct indexed_slot {
 template <class Result, class SpawnAll>
 task<Result> run_race(SpawnAll spawn_all) {
   race_state<Result> state;
+  // NOLINTNEXTLINE(cppcoreguidelines-avoid-reference-coroutine-parameters): a group body's signature; it outlives the body
   co_await with_task_group([&](task_group& group) -> task<void> {
     spawn_all(group, state);
     co_return;
@@ -117,7 +121,7 @@ template <class... T, std::size_t... I>
 auto race_variadic(std::index_sequence<I...>, task<T>... tasks) {
   using result = std::variant<race_value_t<T>...>;
   auto spawn_all = [... tasks = std::move(tasks)](task_group& group, race_state<result>& state) mutable {
-    (group.spawn(race_entrant<variant_slot<I, result>>(std::move(tasks), state, group, I)), ...);
+    (group.spawn(race_entrant<variant_slot<I, result>>(std::move(tasks), &state, &group, I)), ...);
   };
   return run_race<result>(std::move(spawn_all));
 }
@@ -156,7 +160,7 @@ CORIO_CORO_WRAPPER task<std::pair<std::size_t, detail::race_value_t<T>>> race(st
   for (const task<T>& t : tasks) static_cast<void>(detail::task_access::frame(t, "corio::race"));
   auto spawn_all = [tasks = std::move(tasks)](task_group& group, detail::race_state<result>& state) mutable {
     for (std::size_t i = 0; i < tasks.size(); ++i)
-      group.spawn(detail::race_entrant<detail::indexed_slot<result>>(std::move(tasks[i]), state, group, i));
+      group.spawn(detail::race_entrant<detail::indexed_slot<result>>(std::move(tasks[i]), &state, &group, i));
   };
   return detail::run_race<result>(std::move(spawn_all));
 }
