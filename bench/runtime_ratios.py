@@ -51,6 +51,9 @@ def main():
     ratio("channel hand-off / event hand-off", f"{channel / event:.2f}x", "<= 1.5x", channel / event <= 1.5)
     ratio("channel hand-off / asio experimental::channel hand-off", f"{channel / asio_channel:.2f}x", "<= 0.5x",
           channel / asio_channel <= 0.5)
+    generator_next, task_await = ns("corio_generator_next"), ns("corio_task_await")
+    ratio("generator next() / task await", f"{generator_next / task_await:.2f}x", "<= 1.5x",
+          generator_next / task_await <= 1.5)
     bytes_bench = benchmarks["corio_bytes_per_child/10000/iterations:3"]
     # Bookkeeping = how much larger a child's frame is than the frame of a
     # minimal awaitable task with the same body (whose promise holds only a
@@ -76,6 +79,7 @@ def main():
                  "asio_co_spawn/1000", "asio_co_spawn/1000000",
                  "corio_event_hand_off", "corio_semaphore_hand_off", "asio_timer_hand_off",
                  "corio_channel_hand_off", "asio_channel_hand_off",
+                 "corio_generator_next", "corio_task_await",
                  "corio_timers_virtual_time", "corio_timers_real_time_zero_delay",
                  "corio_with_timeout_enter_leave", "corio_move_on_after_enter_leave", "corio_shielded_enter_leave",
                  "corio_move_on_after_expiry",

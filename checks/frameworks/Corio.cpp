@@ -19,6 +19,8 @@ constexpr StringRef UncancellableAwaitables[] = {"::corio::detail::group_core::j
 constexpr LoopCall BlockingWaits[] = {{"::corio::run", CallForm::Function, true},
                                       {"::corio::run_on", CallForm::Function, false}};
 constexpr StringRef TaskGroups[] = {"::corio::task_group"};
+// Alive at a co_yield, its cancellation and deadline reach the consumer (PEP 789).
+constexpr StringRef ScopeGuards[] = {"::corio::cancel_scope"};
 
 // corio::yield() reschedules the coroutine behind the other ready tasks.
 constexpr StringRef SleepFunctions[] = {"::corio::sleep_for", "::corio::yield"};
@@ -35,6 +37,7 @@ const Framework Corio = {
     .UncancellableAwaitables = UncancellableAwaitables,
     .BlockingWaits = BlockingWaits,
     .TaskGroups = TaskGroups,
+    .ScopeGuards = ScopeGuards,
     .SleepFunctions = SleepFunctions,
 };
 
