@@ -264,7 +264,8 @@ corio::task<std::string> read_config(std::string path) {
 corio::task<json> cached_lookup(corio::portal cache, std::string key) {
   // lookup runs on the cache's loop, as a child of its group, while this loop
   // goes on with its other tasks; the timeout cancels it over there.
-  co_return co_await corio::with_timeout(100ms, cache.call([key] { return lookup(key); }));
+  corio::task<json> looked_up = cache.call([key] { return lookup(key); });
+  co_return co_await corio::with_timeout(100ms, std::move(looked_up));
 }
 
 // (i) Stopping on signals.
