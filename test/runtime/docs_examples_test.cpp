@@ -10,6 +10,7 @@
 //   (i) Stopping on signals  -> wait_for_signal, serve_until_stopped
 //   (j) Movable deadline     -> cancel_scope, read_until_idle
 //   (k) Channel              -> channel, sum_squares
+//   (l) Another loop         -> portal::call, cached_lookup
 // Only the stand-ins for the application (json, fetch_user, ...) are
 // written here; the examples themselves are copied from the document.
 #include <signal.h>
@@ -18,6 +19,7 @@
 #include <atomic>
 #include <cstdio>
 #include <functional>
+#include <future>
 #include <optional>
 #include <stop_token>
 #include <string>
@@ -258,6 +260,14 @@ corio::task<std::string> read_config(std::string path) {
   co_return co_await corio::to_thread(disk, read_whole_file, std::move(path));
 }
 
+// (l) Another loop.
+corio::task<json> cached_lookup(corio::portal cache, std::string key) {
+  // lookup runs on the cache's loop, as a child of its group, while this loop
+  // goes on with its other tasks; the timeout cancels it over there.
+  corio::task<json> looked_up = cache.call([key] { return lookup(key); });
+  co_return co_await corio::with_timeout(100ms, std::move(looked_up));
+}
+
 // (i) Stopping on signals.
 corio::task<void> serve_until_stopped() {
   co_await corio::with_task_group([](corio::task_group& g) -> corio::task<> {
@@ -424,6 +434,22 @@ TEST(DocsExamples, J_CancelScopeIdleTimeout) {
 TEST(DocsExamples, K_ChannelWorkerPool) {
   EXPECT_EQ(corio::run(sum_squares(10, 3)), 385);
   EXPECT_EQ(corio::run(sum_squares(0, 2)), 0);
+}
+
+// The cache's loop on its own thread, its group open until the lookup is done.
+TEST(DocsExamples, L_AnotherLoop) {
+  std::promise<corio::portal> cache_portal;
+  std::promise<void> finished;
+  std::thread cache_loop([&] {
+    corio::run(corio::with_task_group([&](corio::task_group& g) -> task<void> {
+      cache_portal.set_value(g.portal());
+      co_await corio::to_thread([&] { finished.get_future().wait(); });
+    }));
+  });
+  const corio::portal cache = cache_portal.get_future().get();
+  EXPECT_EQ(corio::run(cached_lookup(cache, "abcd")).value, 4);
+  finished.set_value();
+  cache_loop.join();
 }
 
 }  // namespace

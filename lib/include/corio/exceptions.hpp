@@ -1,7 +1,8 @@
-// The two exceptions the runtime itself raises into tasks.
+// The exceptions the runtime itself raises into tasks (and portals' futures).
 #pragma once
 
 #include <exception>
+#include <stdexcept>
 
 namespace corio {
 
@@ -16,6 +17,17 @@ class cancelled_error : public std::exception {
 class timeout_error : public std::exception {
  public:
   const char* what() const noexcept override { return "corio::timeout_error: the deadline expired"; }
+};
+
+// What a portal's future holds, or a portal::call throws, when the group had
+// already closed (its body and every child had finished) before the
+// submission reached it.
+class group_closed : public std::logic_error {
+ public:
+  group_closed()
+      : std::logic_error(
+            "corio::group_closed: the task group behind this portal has finished; nothing more can be started in "
+            "it") {}
 };
 
 }  // namespace corio

@@ -4,26 +4,17 @@
 #include <exception>
 #include <future>
 #include <memory>
-#include <stdexcept>
 #include <type_traits>
 #include <utility>
 
 #include "corio/config.hpp"
+#include "corio/exceptions.hpp"
 #include "corio/task.hpp"
 #include "corio/detail/group_core.hpp"
+#include "corio/detail/portal_call.hpp"
 #include "corio/detail/portal_state.hpp"
 
 namespace corio {
-
-// What a portal's future holds when the group had already closed (its body
-// and every child had finished) before the submission reached it.
-class group_closed : public std::logic_error {
- public:
-  group_closed()
-      : std::logic_error(
-            "corio::group_closed: the task group behind this portal has finished; nothing more can be started in "
-            "it") {}
-};
 
 namespace detail {
 
@@ -127,6 +118,30 @@ class portal {
     static_assert(std::is_invocable_v<F&>, "corio::portal::post: fn must be callable with no arguments");
     std::unique_ptr<detail::portal_job> queued = std::make_unique<detail::portal_post<F>>(std::move(fn));
     return state_->submit(queued);
+  }
+
+  // From a corio task on any loop (this group's own as well): runs make()
+  // on the group's loop as a child of the group, and resumes the awaiting
+  // task on its own loop with the child's value or exception; no thread
+  // blocks meanwhile. The group waits for the child and its cancellation
+  // reaches it, but the child's failure is the awaiter's alone (it does not
+  // fail the group). Cancelling the awaiting task cancels the child and
+  // waits for it to finish, then throws cancelled_error (or the child's own
+  // failure, if it failed otherwise). If the group has closed, the await
+  // throws group_closed.
+  template <class F>
+  CORIO_CORO_WRAPPER auto call(F make) const {
+    static_assert(std::is_invocable_v<F&>, "corio::portal::call: make must be callable with no arguments");
+    using made = std::invoke_result_t<F&>;
+    static_assert(detail::is_task_v<made>,
+                  "corio::portal::call: make() must return a corio::task<T>; it runs on the group's loop thread");
+    using T = typename made::value_type;
+    static_assert(!std::is_reference_v<T>,
+                  "corio::portal::call: the child's result crosses to another loop by value; make() must return a "
+                  "task<T> of an object type, or task<void>");
+    auto shared = std::make_shared<detail::handoff<T>>();
+    std::unique_ptr<detail::portal_job> spawn = std::make_unique<detail::handoff_spawn<T, F>>(shared, std::move(make));
+    return detail::await_handoff<T>(state_, std::move(shared), std::move(spawn));
   }
 
   // task_group::cancel(), from any thread.

@@ -240,10 +240,11 @@ class asio_task : public task<T> {
 // The task that use_task's async_result returns: lazy like every task (the
 // operation starts when the task is awaited), holding decayed copies of the
 // initiation and its arguments, as use_awaitable does.
+// (The arguments come as one tuple: moved into the frame once, not once as
+// parameters and again into a tuple for the operation.)
 template <class Signature, class Initiation, class... InitArgs, class... Args>
 task<typename Signature::result> run_asio_op(const char* operation, std::tuple<Args...>*, Initiation initiation,
-                                             InitArgs... init_args) {
-  std::tuple<InitArgs...> args(std::move(init_args)...);
+                                             std::tuple<InitArgs...> args) {
   co_return co_await asio_op<Signature, Initiation, std::tuple<InitArgs...>, Args...>(initiation, args, operation);
 }
 
@@ -268,7 +269,7 @@ class task_async_result {
     return return_type(run_asio_op<signature>(token_operation<Token>,
                                               static_cast<std::tuple<std::decay_t<Args>...>*>(nullptr),
                                               std::decay_t<Initiation>(std::forward<Initiation>(initiation)),
-                                              std::decay_t<InitArgs>(std::forward<InitArgs>(args))...));
+                                              std::tuple<std::decay_t<InitArgs>...>(std::forward<InitArgs>(args)...)));
   }
 };
 

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <coroutine>
+#include <cstddef>
 #include <exception>
 #include <type_traits>
 
 #include "corio/detail/fiber.hpp"
+#include "corio/detail/frame_cache.hpp"
 
 namespace corio {
 
@@ -63,6 +65,10 @@ class promise_base : public fiber {
     }
     void await_resume() const noexcept {}
   };
+
+  // Every task's frame (corio/detail/frame_cache.hpp).
+  static void* operator new(std::size_t size) { return frame_cache::allocate(size); }
+  static void operator delete(void* frame, std::size_t size) noexcept { frame_cache::deallocate(frame, size); }
 
   std::suspend_always initial_suspend() const noexcept { return {}; }
   final_awaiter final_suspend() const noexcept { return {}; }
