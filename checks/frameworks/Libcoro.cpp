@@ -9,6 +9,14 @@ constexpr TaskType Tasks[] = {{"::coro::task", Start::Lazy}};
 constexpr LoopCall BlockingWaits[] = {{"::coro::sync_wait", CallForm::Function, true}};
 constexpr Combinator Combinators[] = {{"::coro::when_all", Failures::Collected, ""}};
 
+// spawn_detached (spawn before libcoro 0.12) hands the task to the scheduler
+// and returns at once; nobody awaits it.
+constexpr StringRef Schedulers[] = {"::coro::thread_pool", "::coro::io_scheduler"};
+constexpr DetachingCall DetachingCalls[] = {
+    {DetachKind::DetachMember, "spawn_detached", {}, Schedulers, DetachedFailure::Dropped},
+    {DetachKind::DetachMember, "spawn", {}, Schedulers, DetachedFailure::Dropped},
+};
+
 } // namespace
 
 const Framework Libcoro = {
@@ -17,6 +25,7 @@ const Framework Libcoro = {
     .Namespaces = "coro",
     .Tasks = Tasks,
     .BlockingWaits = BlockingWaits,
+    .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,
 };
 

@@ -13,6 +13,9 @@ constexpr LoopCall BlockingWaits[] = {
 };
 
 constexpr StringRef Threads[] = {"::std::thread", "::std::jthread"};
+constexpr StringRef Sleeps[] = {"::std::this_thread::sleep_for", "::std::this_thread::sleep_until"};
+constexpr StringRef ConditionVariables[] = {"::std::condition_variable",
+                                            "::std::condition_variable_any"};
 // An exception escaping a thread's function calls std::terminate.
 constexpr DetachingCall DetachingCalls[] = {
     {DetachKind::ThreadDetach, "detach", {}, Threads, DetachedFailure::Terminates},
@@ -35,6 +38,8 @@ const Framework Std = {
     .Threads = Threads,
     .Mutexes = Mutexes,
     .LockGuards = LockGuards,
+    .Sleeps = Sleeps,
+    .ConditionVariables = ConditionVariables,
 };
 
 } // namespace clang::tidy::async::frameworks

@@ -135,6 +135,9 @@ int main() {
     row(OS, "Synchronous I/O objects", codes(F->IoObjects));
     row(OS, "Their blocking members", codes(F->BlockingIoMembers));
     row(OS, "Blocking I/O functions", codes(F->BlockingIoFunctions));
+    row(OS, "Synchronous file functions", codes(F->FileIoFunctions));
+    row(OS, "Sleeps", codes(F->Sleeps));
+    row(OS, "Condition variables", codes(F->ConditionVariables));
     OS << "\n";
   }
   return 0;
