@@ -39,6 +39,18 @@ public:
   struct options {};
   thread_pool();
   mock_detail::awaiter<void> schedule();
+  // libcoro 0.15: spawn_detached takes the task by value; spawn_joinable
+  // returns a task that must be awaited.
+  auto spawn_detached(coro::task<void> user_task) -> bool;
+  auto spawn_joinable(coro::task<void> user_task) -> coro::task<void>;
+};
+
+class io_scheduler {
+public:
+  io_scheduler();
+  mock_detail::awaiter<void> schedule();
+  auto spawn_detached(coro::task<void> &&task) -> bool;
+  auto spawn_joinable(coro::task<void> &&task) -> coro::task<void>;
 };
 
 template <class T> class generator {
