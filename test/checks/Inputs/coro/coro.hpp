@@ -2,18 +2,11 @@
 // thread_pool, generator.
 #pragma once
 #include "../mock_coroutine_support.h"
+#include "task.hpp"
 #include <type_traits>
 #include <utility>
 
 namespace coro {
-template <class T = void> class [[nodiscard]] task {
-public:
-  using promise_type = mock_detail::promise_base<task<T>, T>;
-  task(task &&) noexcept;
-  ~task();
-  mock_detail::awaiter<T> operator co_await() const & noexcept;
-  mock_detail::awaiter<T> operator co_await() const && noexcept;
-};
 
 template <class Awaitable> auto sync_wait(Awaitable &&a)
     -> decltype(std::declval<Awaitable>().operator co_await().await_resume());
