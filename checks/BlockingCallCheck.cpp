@@ -5,6 +5,7 @@
 #include "utils/CoroutineMatchers.h"
 #include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
+#include "utils/NonBlockingDescriptor.h"
 #include "utils/QualifiedLookup.h"
 #include "utils/UnevaluatedOperand.h"
 
@@ -78,6 +79,11 @@ constexpr BlockingApi Catalogue[] = {
      "drive the transfer from the event loop with curl's multi interface "
      "instead",
      true},
+    // A Qt object belongs to its thread: its waits cannot move to a worker.
+    {"qt-wait", "sync-wait",
+     "co_await the same event with QCoro instead (qCoro(object).waitForFinished(), "
+     "qCoro(socket).waitForConnected(), qCoro(thread).waitForFinished())",
+     false},
     {"listed", "listed in BlockingFunctions", ToThread, true},
 };
 
@@ -352,7 +358,7 @@ std::vector<FixItHint> sleepFix(const CallExpr &Call,
                                 IncludeAdder AddInclude) {
   ASTContext &Context = Parents.context();
   std::vector<FixItHint> Fix;
-  if (Callee.getName() != "sleep_for" ||
+  if (Callee.getQualifiedNameAsString() != "std::this_thread::sleep_for" ||
       !isExpressionStatement(Call, Parents) || !convertsToNanoseconds(Callee) ||
       Call.getCallee()->getEndLoc().isMacroID())
     return Fix;
@@ -439,6 +445,26 @@ std::vector<FixItHint> toThreadFix(const Expr &Call,
   return Fix;
 }
 
+/// Whether a POSIX call on a descriptor returns without waiting, by what the
+/// coroutine shows about the descriptor (docs: "Non-blocking descriptors").
+bool returnsWithoutWaiting(const CallExpr &Call, const FunctionDecl &Coroutine,
+                           ASTContext &Context) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || Call.getNumArgs() == 0 || !Coroutine.getBody())
+    return false;
+  StringRef Name = Callee->getName();
+  const bool TakesFlags = llvm::is_contained({"recv", "send", "recvfrom", "sendto"}, Name);
+  if (TakesFlags && Call.getNumArgs() >= 4 &&
+      helpers::mentionsConstant(*Call.getArg(3), "MSG_DONTWAIT", Context))
+    return true;
+  if (!TakesFlags && !llvm::is_contained({"connect", "accept", "read", "write"}, Name))
+    return false;
+  const helpers::DescriptorFacts Facts =
+      helpers::factsAbout(*Call.getArg(0), *Coroutine.getBody(), Context);
+  return Facts.NonBlocking || (Name == "connect" && Facts.Datagram) ||
+         (Name == "write" && Facts.WakeUp);
+}
+
 /// The note naming the alternative; Asio's names its async_* counterpart.
 std::string alternativeTo(const BlockingApi &Api, const FunctionDecl *Callee) {
   if (Api.Id == "asio-member")
@@ -465,6 +491,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       CheckFileIO(Options.get("CheckFileIO", true)),
       CheckConsole(Options.get("CheckConsole", true)),
       CheckNetwork(Options.get("CheckNetwork", true)),
+      CheckQt(Options.get("CheckQt", true)),
       BlockingFunctions(utils::options::parseStringList(
           Options.get("BlockingFunctions", ""))),
       AllowedFunctions(
@@ -481,6 +508,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckFileIO", CheckFileIO);
   Options.store(Opts, "CheckConsole", CheckConsole);
   Options.store(Opts, "CheckNetwork", CheckNetwork);
+  Options.store(Opts, "CheckQt", CheckQt);
   Options.store(Opts, "BlockingFunctions",
                 utils::options::serializeStringList(BlockingFunctions));
   Options.store(Opts, "AllowedFunctions",
@@ -495,6 +523,10 @@ void BlockingCallCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
+  const std::vector<const frameworks::Framework *> Selected = frameworks::selected(CheckQt);
+  auto Catalogued = [&Selected](ArrayRef<StringRef> frameworks::Framework::*List) {
+    return frameworks::collect(Selected, List);
+  };
   auto Allowed = functionDecl(isOrInstantiatedFrom(
       tidy::matchers::matchesAnyListedRegexName(AllowedFunctions)));
   // Anchored on the coroutine, walking down its own body (not into nested
@@ -518,9 +550,8 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   };
 
   if (CheckSleep)
-    AddCalls(stmt(anyOf(callExpr(callee(functionDecl(
-                            hasAnyName("::std::this_thread::sleep_for",
-                                       "::std::this_thread::sleep_until")))),
+    AddCalls(stmt(anyOf(callExpr(callee(functionDecl(hasAnyName(
+                            Catalogued(&frameworks::Framework::Sleeps))))),
                         callExpr(callsCFunction({"::sleep", "::usleep",
                                                  "::nanosleep",
                                                  "::clock_nanosleep"}))))
@@ -535,11 +566,11 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                          {"get", "wait", "wait_for", "wait_until"}),
             unless(on(matchers::eventLoopFuture())))
             .bind("future"),
-        memberCallOn({"::std::thread", "::std::jthread"}, {"join"})
+        memberCallOn(Catalogued(&frameworks::Framework::Threads), {"join"})
             .bind("thread-join"),
-        memberCallOn(
-            {"::std::condition_variable", "::std::condition_variable_any"},
-            {"wait", "wait_for", "wait_until"})
+        // timed_wait: Boost.Thread's older spelling of wait_for/wait_until.
+        memberCallOn(Catalogued(&frameworks::Framework::ConditionVariables),
+                     {"wait", "wait_for", "wait_until", "timed_wait"})
             .bind("condition-wait"),
         memberCallOn({"::std::counting_semaphore"}, {"acquire"})
             .bind("semaphore-acquire"),
@@ -592,8 +623,15 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                               {"open"}),
                  callExpr(callsCFunction(
                      {"::fopen", "::fread", "::fwrite", "::fgets", "::fscanf",
-                      "::fflush", "::open", "::read", "::write", "::pread",
+                      "::open", "::read", "::write", "::pread",
                       "::pwrite", "::fsync", "::fdatasync"})),
+                 // Flushing the console belongs with console output, which
+                 // is left alone.
+                 callExpr(callsCFunction({"::fflush"}),
+                          unless(hasArgument(0, ignoringParenImpCasts(declRefExpr(
+                                                    to(varDecl(hasAnyName("::stdout", "::stderr")))))))),
+                 callExpr(callee(functionDecl(
+                     hasAnyName(Catalogued(&frameworks::Framework::FileIoFunctions))))),
                  // The filesystem operations that touch the disk, in their
                  // overloads taking a path (is_directory(file_status) only
                  // inspects a value).
@@ -685,6 +723,13 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
         callExpr(callsCFunction({"::curl_easy_perform"})).bind("curl")));
   }
 
+  if (CheckQt && CheckSyncWait)
+    AddCalls(cxxMemberCallExpr(
+                 callee(cxxMethodDecl(
+                     hasAnyName(std::vector<StringRef>(frameworks::Qt.BlockingIoMembers)),
+                     ofClass(hasAnyName(std::vector<StringRef>(frameworks::Qt.IoObjects))))))
+                 .bind("qt-wait"));
+
   if (!BlockingFunctions.empty())
     AddCalls(
         callExpr(
@@ -709,6 +754,10 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const BlockingApi &Api = matchedApi(Result.Nodes);
   const CoroutineFlavour Flavour = flavourOf(*Coroutine);
   const auto *FunctionCall = dyn_cast<CallExpr>(Call);
+  if ((Api.Id == "posix-socket" || Api.Id == "file-io") && FunctionCall &&
+      FunctionCall->getDirectCallee() && FunctionCall->getDirectCallee()->isExternC() &&
+      returnsWithoutWaiting(*FunctionCall, *Coroutine, Context))
+    return;
   const FunctionDecl *Callee =
       FunctionCall ? FunctionCall->getDirectCallee() : nullptr;
   const SourceLocation Loc = Call->getBeginLoc();

@@ -39,6 +39,7 @@ private:
   const bool CheckFileIO;
   const bool CheckConsole;
   const bool CheckNetwork;
+  const bool CheckQt;
   const std::vector<StringRef> BlockingFunctions;
   const std::vector<StringRef> AllowedFunctions;
   const bool WrapInToThread;

@@ -142,6 +142,50 @@ bool isInMacro(const Expr &E) {
   return E.getBeginLoc().isMacroID() || E.getEndLoc().isMacroID();
 }
 
+bool isRecordNamed(QualType Type, ArrayRef<StringRef> Classes) {
+  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Class && llvm::is_contained(Classes, "::" + Class->getQualifiedNameAsString());
+}
+
+/// The expression without the casts and std::forward/std::move calls that
+/// pass a parameter on unchanged.
+const Expr *forwarded(const Expr &E) {
+  const Expr *Inner = E.IgnoreImplicit()->IgnoreParens();
+  while (true) {
+    if (const auto *Cast = dyn_cast<CXXNamedCastExpr>(Inner))
+      Inner = Cast->getSubExpr();
+    else if (const auto *Call = dyn_cast<CallExpr>(Inner);
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             llvm::is_contained({"forward", "move"}, Call->getDirectCallee()->getName()))
+      Inner = Call->getArg(0);
+    else
+      return Inner;
+    Inner = Inner->IgnoreImplicit()->IgnoreParens();
+  }
+}
+
+/// Whether \p Call, in an instantiation of a function template of the same
+/// name (Asio's co_spawn(ExecutionContext&, ...) calling co_spawn(Executor,
+/// ...)), passes on the token its caller gave it: the finding is the
+/// caller's, reported at the caller's call.
+bool forwardsCallersToken(const CallExpr &Call, const FunctionDecl &Callable,
+                          ArrayRef<StringRef> TokenClasses) {
+  const FunctionDecl *Pattern = Callable.getTemplateInstantiationPattern();
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Pattern || !Callee || Callable.getDeclName() != Callee->getDeclName())
+    return false;
+  return llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(forwarded(*Arg));
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!Param || Param->getDeclContext() != &Callable || !isRecordNamed(Param->getType(), TokenClasses))
+      return false;
+    unsigned Index = Param->getFunctionScopeIndex();
+    return Index < Pattern->getNumParams() &&
+           Pattern->getParamDecl(Index)->getType()->isDependentType();
+  });
+}
+
 /// The first half of a diagnostic: which call leaves which work unjoined.
 std::string whatIsDetached(StringRef Kind, StringRef Callee) {
   const std::string Name = ("'" + Callee + "'").str();
@@ -164,6 +208,7 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
       CheckStdThread(Options.get("CheckStdThread", true)),
       CheckFolly(Options.get("CheckFolly", true)), CheckCobalt(Options.get("CheckCobalt", true)),
       CheckAsyncSimple(Options.get("CheckAsyncSimple", true)),
+      CheckLibcoro(Options.get("CheckLibcoro", true)),
       DetachingFunctionsOption(Options.get("DetachingFunctions", "")),
       DetachingFunctions(utils::options::parseStringList(DetachingFunctionsOption)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
@@ -180,6 +225,7 @@ void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckFolly", CheckFolly);
   Options.store(Opts, "CheckCobalt", CheckCobalt);
   Options.store(Opts, "CheckAsyncSimple", CheckAsyncSimple);
+  Options.store(Opts, "CheckLibcoro", CheckLibcoro);
   Options.store(Opts, "DetachingFunctions", DetachingFunctionsOption);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
@@ -211,7 +257,8 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
       {CheckStdThread, &frameworks::Std},
       {CheckFolly, &frameworks::Folly},
       {CheckCobalt, &frameworks::Cobalt},
-      {CheckAsyncSimple, &frameworks::AsyncSimple}};
+      {CheckAsyncSimple, &frameworks::AsyncSimple},
+      {CheckLibcoro, &frameworks::Libcoro}};
   for (auto [Enabled, Framework] : Selection) {
     if (!Enabled)
       continue;
@@ -219,7 +266,7 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
       auto Objects = ClassNamed(Names(Call.Classes));
       auto Method = hasName(Call.Callee);
       auto Add = [&](StringRef Kind, StatementMatcher Matcher) {
-        Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework});
+        Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework, Call.Classes});
       };
       switch (Call.Kind) {
       case frameworks::DetachKind::SpawnWithDetachedToken:
@@ -291,6 +338,8 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (isInUnevaluatedOperand(*Call, Parents))
     return;
   if (Kind == "future" && helpers::valueUse(*Call, Parents) == helpers::ValueUse::Used)
+    return;
+  if (Kind == "spawn" && Callable && forwardsCallersToken(*Call, *Callable, Followed->Classes))
     return;
   if (!Reported.insert(Call->getExprLoc()).second)
     return;

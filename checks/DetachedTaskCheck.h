@@ -52,6 +52,7 @@ private:
   const bool CheckFolly;
   const bool CheckCobalt;
   const bool CheckAsyncSimple;
+  const bool CheckLibcoro;
   const std::string DetachingFunctionsOption;
   const std::vector<StringRef> DetachingFunctions;
   /// The detaching calls each framework allows: kind of finding, the
@@ -62,6 +63,8 @@ private:
     ast_matchers::StatementMatcher Matcher;
     /// The framework the call belongs to.
     const frameworks::Framework *Framework;
+    /// The detached token's classes, or the classes whose member is called.
+    ArrayRef<StringRef> Classes;
   };
   std::vector<Pattern> Patterns;
   /// Adds <corio/asio.hpp> for a corio::from_asio fix.

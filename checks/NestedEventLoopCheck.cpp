@@ -25,19 +25,19 @@ namespace {
 // The waits on a future (when an event loop fulfils it).
 const StringRef FutureWaits[] = {"get", "wait"};
 
-/// The loop runners and blocking waits of every framework.
-std::vector<frameworks::LoopCall> loopCalls() {
+/// The loop runners and blocking waits of the selected frameworks.
+std::vector<frameworks::LoopCall> loopCalls(bool CheckQt) {
+  const std::vector<const frameworks::Framework *> Selected = frameworks::selected(CheckQt);
   std::vector<frameworks::LoopCall> Calls =
-      frameworks::collect(frameworks::all(), &frameworks::Framework::LoopRunners);
-  llvm::append_range(Calls,
-                     frameworks::collect(frameworks::all(), &frameworks::Framework::BlockingWaits));
+      frameworks::collect(Selected, &frameworks::Framework::LoopRunners);
+  llvm::append_range(Calls, frameworks::collect(Selected, &frameworks::Framework::BlockingWaits));
   return Calls;
 }
 
 /// The names of the loop calls made in Form.
-std::vector<StringRef> loopCallNames(frameworks::CallForm Form) {
+std::vector<StringRef> loopCallNames(frameworks::CallForm Form, bool CheckQt) {
   std::vector<StringRef> Names;
-  for (const frameworks::LoopCall &Call : loopCalls())
+  for (const frameworks::LoopCall &Call : loopCalls(CheckQt))
     if (Call.Form == Form || Call.Form == frameworks::CallForm::Both)
       Names.push_back(Call.Name);
   return Names;
@@ -247,10 +247,12 @@ std::vector<FixItHint> useAwaitableFix(const CXXMemberCallExpr &Get, const CallE
 NestedEventLoopCheck::NestedEventLoopCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       EventLoopFunctions(Options.get("EventLoopFunctions", "")),
+      CheckQt(Options.get("CheckQt", true)),
       MaxCallDepth(Options.get("MaxCallDepth", 3U)) {}
 
 void NestedEventLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "EventLoopFunctions", EventLoopFunctions);
+  Options.store(Opts, "CheckQt", CheckQt);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
 }
 
@@ -269,13 +271,13 @@ void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
     return hasAnyName(Names);
   };
   auto LoopObject =
-      varDecl(Listed(loopCallNames(frameworks::CallForm::FunctionObject), LoopObjectNames))
+      varDecl(Listed(loopCallNames(frameworks::CallForm::FunctionObject, CheckQt), LoopObjectNames))
           .bind("loop-object");
   auto RunsLoop = callExpr(
       anyOf(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
                                 hasArgument(0, ignoringParenImpCasts(declRefExpr(to(LoopObject))))),
             callee(functionDecl(
-                Listed(loopCallNames(frameworks::CallForm::Function), LoopFunctionNames)))));
+                Listed(loopCallNames(frameworks::CallForm::Function, CheckQt), LoopFunctionNames)))));
   auto WaitsOnLoop = cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(FutureWaits))),
                                        // A temporary future is bound to a CXXBindTemporaryExpr,
                                        // which on() does not look through.

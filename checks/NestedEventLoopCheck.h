@@ -66,6 +66,7 @@ private:
                                   SourceLocation &FutureOrigin);
 
   const std::string EventLoopFunctions;
+  const bool CheckQt;
   const unsigned MaxCallDepth;
 
   /// What an event-loop call looks like; tried only on calls whose callee

@@ -5,7 +5,8 @@
 // guard, a timeout scope or a thread-affine object alive across that point
 // breaks. Each such local is followed through the coroutine body's CFG (so an
 // unlock(), a move or a closed block on every path clears it) and reported at
-// the suspensions it may still be held at.
+// the suspensions it may still be held at. A mutex locked by hand, m.lock()
+// ... m.unlock(), is followed the same way from each lock() call.
 //
 //===----------------------------------------------------------------------===//
 #include "SuspendInScopeCheck.h"
@@ -18,6 +19,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/StringSwitch.h"
+
+#include <functional>
 
 using namespace clang::ast_matchers;
 
@@ -166,6 +169,44 @@ Effect effectOf(const CFGElement &Element, const Guard &G) {
       .Default(Effect::None);
 }
 
+/// The variable or data member of `this` a mutex expression names, or null.
+const ValueDecl *mutexDecl(const Expr &E) {
+  const Expr *Inner = E.IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Inner))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  if (const auto *Member = dyn_cast<MemberExpr>(Inner);
+      Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return nullptr;
+}
+
+/// What one CFG element does to the mutex \p Mutex locked by \p Lock: that
+/// call holds it, unlock() releases it, and so does a lock object built over
+/// it (std::lock_guard with std::adopt_lock), which is tracked on its own.
+Effect rawMutexEffectOf(const CFGElement &Element, const CXXMemberCallExpr &Lock,
+                        const ValueDecl &Mutex) {
+  auto Statement = Element.getAs<CFGStmt>();
+  if (!Statement)
+    return Effect::None;
+  const Stmt *S = Statement->getStmt();
+  if (S == &Lock)
+    return Effect::Hold;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const bool Unlocks = Method && Method->getIdentifier() &&
+                         llvm::is_contained({"unlock", "unlock_shared"}, Method->getName());
+    return Unlocks && mutexDecl(*Member->getImplicitObjectArgument()) == &Mutex ? Effect::Release
+                                                                               : Effect::None;
+  }
+  if (const auto *Decl = dyn_cast<DeclStmt>(S); Decl && Decl->isSingleDecl())
+    if (const auto *Var = dyn_cast<VarDecl>(Decl->getSingleDecl()); Var && Var->getInit())
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit()))
+        if (llvm::any_of(Construct->arguments(),
+                         [&](const Expr *Arg) { return mutexDecl(*Arg) == &Mutex; }))
+          return Effect::Release;
+  return Effect::None;
+}
+
 /// Whether the guard may hold (some path) and must hold (every path) at the
 /// entry and exit of each CFG block: a forward may/must analysis whose
 /// transfer is "the block's last Hold or Release wins".
@@ -175,16 +216,15 @@ public:
     bool May = false;
     bool Must = true;
   };
+  using EffectOf = std::function<Effect(const CFGElement &)>;
 
-  HeldFlow(const CFG &Cfg, const Guard &G)
-      : G(G), Last(Cfg.getNumBlockIDs(), Effect::None), In(Cfg.getNumBlockIDs()),
-        Out(Cfg.getNumBlockIDs()) {
+  HeldFlow(const CFG &Cfg, EffectOf Effects, bool HeldOnEntry)
+      : Effects(std::move(Effects)), Last(Cfg.getNumBlockIDs(), Effect::None),
+        In(Cfg.getNumBlockIDs()), Out(Cfg.getNumBlockIDs()) {
     for (const CFGBlock *Block : Cfg)
       for (const CFGElement &Element : *Block)
-        if (Effect E = effectOf(Element, G); E != Effect::None)
+        if (Effect E = this->Effects(Element); E != Effect::None)
           Last[Block->getBlockID()] = E;
-    // A lock parameter arrives locked.
-    const bool HeldOnEntry = isa<ParmVarDecl>(G.Var);
     for (bool Changed = true; Changed;) {
       Changed = false;
       for (const CFGBlock *Block : Cfg) {
@@ -222,7 +262,7 @@ public:
       if (auto Statement = Element.getAs<CFGStmt>())
         if (const auto *Suspension = dyn_cast<CoroutineSuspendExpr>(Statement->getStmt()))
           Found.emplace_back(Suspension, Now);
-      Now = apply(effectOf(Element, G), Now);
+      Now = apply(Effects(Element), Now);
     }
     return Found;
   }
@@ -235,7 +275,7 @@ private:
     return {Held, Held};
   }
 
-  const Guard &G;
+  EffectOf Effects;
   std::vector<Effect> Last;
   std::vector<State> In;
   std::vector<State> Out;
@@ -379,6 +419,16 @@ void SuspendInScopeCheck::registerMatchers(MatchFinder *Finder) {
   auto LockParameter = parmVarDecl(hasType(hasCanonicalType(anyOf(
       OfClass(LockClass.bind("lock")), referenceType(pointee(OfClass(LockClass.bind("lock"))))))));
 
+  // A blocking mutex locked by hand.
+  Finder->addMatcher(
+      functionDecl(matchers::isCoroutine(),
+                   forEachDescendant(
+                       cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("lock", "lock_shared"))),
+                                         on(hasType(BlockingMutex)))
+                           .bind("raw-lock")))
+          .bind("coroutine"),
+      this);
+
   // Anchored on the coroutine, not on each variable: finding the enclosing
   // function of a variable would need the whole TU's parent map.
   Finder->addMatcher(
@@ -411,8 +461,45 @@ bool SuspendInScopeCheck::isAllowedAwaitable(const CoroutineSuspendExpr &Suspens
                                    [&](const auto &Matcher) { return Matcher.match(*Awaitable); });
 }
 
+void SuspendInScopeCheck::checkRawLock(const FunctionDecl &Coroutine,
+                                       const CXXMemberCallExpr &Lock, ASTContext &Context) {
+  const ValueDecl *Mutex = mutexDecl(*Lock.getImplicitObjectArgument());
+  if (Coroutine.isDependentContext() || Coroutine.isInvalidDecl() || !Mutex)
+    return;
+  const CFG *Cfg = cfgOf(Coroutine, Context);
+  if (!Cfg)
+    return;
+  const HeldFlow Flow(
+      *Cfg, [&](const CFGElement &Element) { return rawMutexEffectOf(Element, Lock, *Mutex); },
+      /*HeldOnEntry=*/false);
+  for (const CFGBlock *Block : *Cfg)
+    for (auto [Suspension, Held] : Flow.suspensionsIn(*Block)) {
+      if (!Held.May || isAllowedAwaitable(*Suspension) ||
+          !Reported
+               .insert({Suspension->getBeginLoc().getRawEncoding(),
+                        Mutex->getLocation().getRawEncoding()})
+               .second)
+        continue;
+      diag(Suspension->getBeginLoc(),
+           "'%0' suspends the coroutine while mutex '%1' of type %2 is locked; a task that "
+           "locks it meanwhile blocks the event loop thread, and the coroutine may resume and "
+           "unlock it on another thread")
+          << (isa<CoyieldExpr>(Suspension) ? "co_yield" : "co_await") << Mutex->getName()
+          << Mutex->getType();
+      diag(Lock.getExprLoc(),
+           "'%0' is locked here; unlock it before suspending, or use an async mutex, whose "
+           "lock is awaited",
+           DiagnosticIDs::Note)
+          << Mutex->getName();
+    }
+}
+
 void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
   const auto &Coroutine = *Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (const auto *Lock = Result.Nodes.getNodeAs<CXXMemberCallExpr>("raw-lock")) {
+    checkRawLock(Coroutine, *Lock, *Result.Context);
+    return;
+  }
   const auto &Var = *Result.Nodes.getNodeAs<VarDecl>("guard");
   // Instantiations are analysed, with concrete types; patterns are not. A
   // variable of a nested lambda belongs to that lambda's own match.
@@ -426,7 +513,10 @@ void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Cfg)
     return;
 
-  const HeldFlow Flow(*Cfg, G);
+  // A lock parameter arrives locked.
+  const HeldFlow Flow(
+      *Cfg, [&](const CFGElement &Element) { return effectOf(Element, G); },
+      /*HeldOnEntry=*/isa<ParmVarDecl>(G.Var));
   const KindText &Text = textFor(G.Kind);
   for (const CFGBlock *Block : *Cfg) {
     for (auto [Suspension, Held] : Flow.suspensionsIn(*Block)) {

@@ -38,6 +38,9 @@ public:
 
 private:
   bool isAllowedAwaitable(const CoroutineSuspendExpr &Suspension) const;
+  /// Reports the suspensions a mutex locked by \p Lock may still be held at.
+  void checkRawLock(const FunctionDecl &Coroutine, const CXXMemberCallExpr &Lock,
+                    ASTContext &Context);
   /// The coroutine body's CFG, built once however many guards it declares
   /// (null if it cannot be built).
   const CFG *cfgOf(const FunctionDecl &Coroutine, ASTContext &Context);

@@ -8,6 +8,10 @@ namespace {
 constexpr TaskType Tasks[] = {{"::async_simple::coro::Lazy", Start::Lazy}};
 // What Lazy::via() returns: awaited like a Lazy, never a return type.
 constexpr StringRef Awaitables[] = {"::async_simple::coro::RescheduleLazy"};
+// An awaiter whose Slot got the Terminate signal throws SignalException
+// (async_simple/Signal.h), a std::runtime_error.
+constexpr Cancellation Cancellations[] = {
+    {"::async_simple::", "::async_simple::SignalException", ""}};
 constexpr LoopCall BlockingWaits[] = {
     {"::async_simple::coro::syncAwait", CallForm::Function, true}};
 
@@ -36,6 +40,7 @@ const Framework AsyncSimple = {
     .Namespaces = "async_simple::coro",
     .Tasks = Tasks,
     .Awaitables = Awaitables,
+    .Cancellations = Cancellations,
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,

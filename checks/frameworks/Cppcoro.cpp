@@ -16,6 +16,11 @@ constexpr Combinator Combinators[] = {
     {"::cppcoro::when_all_ready", Failures::Collected, ""},
 };
 
+// open() opens the file with a synchronous system call.
+constexpr StringRef FileIoFunctions[] = {"::cppcoro::read_only_file::open",
+                                         "::cppcoro::write_only_file::open",
+                                         "::cppcoro::read_write_file::open"};
+
 } // namespace
 
 const Framework Cppcoro = {
@@ -27,6 +32,7 @@ const Framework Cppcoro = {
     .Cancellations = Cancellations,
     .BlockingWaits = BlockingWaits,
     .Combinators = Combinators,
+    .FileIoFunctions = FileIoFunctions,
 };
 
 } // namespace clang::tidy::async::frameworks

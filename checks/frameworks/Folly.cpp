@@ -16,6 +16,13 @@ constexpr LoopCall LoopRunners[] = {
     {"::folly::EventBase::loop", CallForm::Function, false},
     {"::folly::EventBase::loopOnce", CallForm::Function, false},
     {"::folly::EventBase::loopForever", CallForm::Function, false},
+    // Executors driven by hand run the queued work on the calling thread.
+    {"::folly::ManualExecutor::run", CallForm::Function, false},
+    {"::folly::ManualExecutor::drain", CallForm::Function, false},
+    {"::folly::ManualExecutor::makeProgress", CallForm::Function, false},
+    {"::folly::ManualExecutor::waitFor", CallForm::Function, false},
+    {"::folly::ManualExecutor::drive", CallForm::Function, false},
+    {"::folly::DrivableExecutor::drive", CallForm::Function, false},
 };
 // blockingWait is a function in older releases, a function object in
 // current ones.

@@ -143,7 +143,8 @@ struct Framework {
   ArrayRef<Combinator> Combinators;
   /// Structured scopes that join the work spawned on them.
   ArrayRef<StringRef> TaskGroups;
-  /// Thread classes: a loop run on one of them is not nested in the caller.
+  /// Thread classes: a loop run on one of them is not nested in the caller,
+  /// and their join() blocks it.
   ArrayRef<StringRef> Threads;
   /// Guards whose scope must not span a suspension: a timeout scope, a
   /// thread-affine guard (the GIL), a lock and the mutexes it locks.
@@ -170,6 +171,12 @@ struct Framework {
   /// Functions and classes (their constructors) that call a callable
   /// argument and discard its result.
   ArrayRef<StringRef> CallbackTakers;
+  /// Functions that open or touch a file synchronously (file-io).
+  ArrayRef<StringRef> FileIoFunctions;
+  /// Functions that put the calling thread to sleep.
+  ArrayRef<StringRef> Sleeps;
+  /// Condition variables, whose wait members block the calling thread.
+  ArrayRef<StringRef> ConditionVariables;
 
   /// Whether QualifiedName (no leading "::", "corio::task") is one of its
   /// task templates.

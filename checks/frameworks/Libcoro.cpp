@@ -15,6 +15,13 @@ constexpr StringRef SleepFunctions[] = {
     "::coro::scheduler::yield",        "::coro::io_scheduler::yield_for",
     "::coro::io_scheduler::schedule_after", "::coro::io_scheduler::yield",
     "::coro::thread_pool::yield"};
+// spawn_detached (spawn before libcoro 0.12) hands the task to the scheduler
+// and returns at once; nobody awaits it.
+constexpr StringRef Schedulers[] = {"::coro::thread_pool", "::coro::io_scheduler"};
+constexpr DetachingCall DetachingCalls[] = {
+    {DetachKind::DetachMember, "spawn_detached", {}, Schedulers, DetachedFailure::Dropped},
+    {DetachKind::DetachMember, "spawn", {}, Schedulers, DetachedFailure::Dropped},
+};
 
 } // namespace
 
@@ -24,6 +31,7 @@ const Framework Libcoro = {
     .Namespaces = "coro",
     .Tasks = Tasks,
     .BlockingWaits = BlockingWaits,
+    .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,
     .SleepFunctions = SleepFunctions,
 };

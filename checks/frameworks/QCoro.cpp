@@ -7,6 +7,8 @@ namespace {
 
 // A QCoro::Task coroutine runs up to its first suspension when called.
 constexpr TaskType Tasks[] = {{"::QCoro::Task", Start::Eager}};
+// waitFor runs a nested QEventLoop until the task or awaitable completes.
+constexpr LoopCall BlockingWaits[] = {{"::QCoro::waitFor", CallForm::Function, false}};
 
 constexpr StringRef SleepFunctions[] = {"::QCoro::sleepFor"};
 
@@ -17,6 +19,7 @@ const Framework QCoro = {
     .Option = "QCoro",
     .Namespaces = "QCoro",
     .Tasks = Tasks,
+    .BlockingWaits = BlockingWaits,
     .SleepFunctions = SleepFunctions,
 };
 

@@ -6,8 +6,16 @@ namespace clang::tidy::async::frameworks {
 ArrayRef<const Framework *> all() {
   static const Framework *const Frameworks[] = {
       &Asio,    &Corio, &Cppcoro, &Folly,       &AsyncSimple, &Libcoro,  &Cobalt,
-      &Stdexec, &QCoro, &Std,     &BoostThread, &Unifex,      &Seastar, &Pybind11};
+      &Stdexec, &Qt, &QCoro, &Std,     &BoostThread, &Unifex,      &Seastar, &Pybind11};
   return Frameworks;
+}
+
+std::vector<const Framework *> selected(bool CheckQt) {
+  std::vector<const Framework *> Selected;
+  for (const Framework *F : all())
+    if (CheckQt || (F != &Qt && F != &QCoro))
+      Selected.push_back(F);
+  return Selected;
 }
 
 std::string joinNames(ArrayRef<StringRef> Framework::*List) {

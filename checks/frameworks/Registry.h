@@ -20,6 +20,7 @@ extern const Framework Folly;
 extern const Framework Libcoro;
 extern const Framework Pybind11;
 extern const Framework QCoro;
+extern const Framework Qt;
 extern const Framework Seastar;
 extern const Framework Std;
 extern const Framework Stdexec;
@@ -27,6 +28,10 @@ extern const Framework Unifex;
 
 /// Every framework, in the order docs/checks/frameworks.md shows them.
 ArrayRef<const Framework *> all();
+
+/// Every framework, Qt's and QCoro's only when \p CheckQt (the checks'
+/// CheckQt option).
+std::vector<const Framework *> selected(bool CheckQt);
 
 /// One list's entries over the Selected frameworks, in their order.
 template <typename Entry>

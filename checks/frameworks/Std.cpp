@@ -15,6 +15,9 @@ constexpr LoopCall BlockingWaits[] = {
 constexpr StringRef UncancellableAwaitables[] = {"::std::suspend_never"};
 
 constexpr StringRef Threads[] = {"::std::thread", "::std::jthread"};
+constexpr StringRef Sleeps[] = {"::std::this_thread::sleep_for", "::std::this_thread::sleep_until"};
+constexpr StringRef ConditionVariables[] = {"::std::condition_variable",
+                                            "::std::condition_variable_any"};
 // An exception escaping a thread's function calls std::terminate.
 constexpr DetachingCall DetachingCalls[] = {
     {DetachKind::ThreadDetach, "detach", {}, Threads, DetachedFailure::Terminates},
@@ -46,6 +49,8 @@ const Framework Std = {
     .LockGuards = LockGuards,
     .CallbackWrappers = CallbackWrappers,
     .CallbackTakers = CallbackTakers,
+    .Sleeps = Sleeps,
+    .ConditionVariables = ConditionVariables,
 };
 
 } // namespace clang::tidy::async::frameworks

@@ -158,6 +158,9 @@ int main() {
     row(OS, "Their interval setters", codes(F->TimerIntervals));
     row(OS, "Callback wrappers", codes(F->CallbackWrappers));
     row(OS, "Callback takers", codes(F->CallbackTakers));
+    row(OS, "Synchronous file functions", codes(F->FileIoFunctions));
+    row(OS, "Sleeps", codes(F->Sleeps));
+    row(OS, "Condition variables", codes(F->ConditionVariables));
     OS << "\n";
   }
   return 0;

@@ -2,18 +2,11 @@
 // thread_pool, generator.
 #pragma once
 #include "../mock_coroutine_support.h"
+#include "task.hpp"
 #include <type_traits>
 #include <utility>
 
 namespace coro {
-template <class T = void> class [[nodiscard]] task {
-public:
-  using promise_type = mock_detail::promise_base<task<T>, T>;
-  task(task &&) noexcept;
-  ~task();
-  mock_detail::awaiter<T> operator co_await() const & noexcept;
-  mock_detail::awaiter<T> operator co_await() const && noexcept;
-};
 
 template <class Awaitable> auto sync_wait(Awaitable &&a)
     -> decltype(std::declval<Awaitable>().operator co_await().await_resume());
@@ -40,6 +33,18 @@ public:
   thread_pool();
   mock_detail::awaiter<void> schedule();
   mock_detail::awaiter<void> yield();
+  // libcoro 0.15: spawn_detached takes the task by value; spawn_joinable
+  // returns a task that must be awaited.
+  auto spawn_detached(coro::task<void> user_task) -> bool;
+  auto spawn_joinable(coro::task<void> user_task) -> coro::task<void>;
+};
+
+class io_scheduler {
+public:
+  io_scheduler();
+  mock_detail::awaiter<void> schedule();
+  auto spawn_detached(coro::task<void> &&task) -> bool;
+  auto spawn_joinable(coro::task<void> &&task) -> coro::task<void>;
 };
 
 template <class T> class generator {
