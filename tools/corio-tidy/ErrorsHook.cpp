@@ -50,6 +50,6 @@ wrappedRunClangTidy(ClangTidyContext &Context,
       realRunClangTidy(Context, Compilations, InputFiles, BaseFS, ApplyAnyFix,
                        EnableCheckProfile, StoreCheckProfile, Quiet);
   if (const corio::report::ErrorsHook &Hook = corio::report::installedHook())
-    Hook(Errors, *BaseFS);
+    Hook(Errors, BaseFS);
   return Errors;
 }

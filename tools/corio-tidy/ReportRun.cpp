@@ -88,10 +88,11 @@ int runWithReports(std::vector<const char *> TidyArgs, const ReportOptions &Opti
 
   llvm::SmallString<256> SourceRoot;
   llvm::sys::fs::current_path(SourceRoot);
-  SourceFiles Sources{std::string(SourceRoot)};
   std::vector<Finding> Findings;
   enableFunctionIndex();
-  setErrorsHook([&](std::vector<clang::tidy::ClangTidyError> &Errors, llvm::vfs::FileSystem &) {
+  setErrorsHook([&](std::vector<clang::tidy::ClangTidyError> &Errors,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+    SourceFiles Sources(std::string(SourceRoot), std::move(FS));
     std::vector<Finding> Found = resolveFindings(Errors, Sources);
     if (Accepted)
       suppressBaselined(Found, Errors, *Accepted);
