@@ -53,10 +53,9 @@ void linkCheckPages(llvm::json::Value &Params) {
 
 } // namespace
 
-llvm::json::Value realToJSON(const clang::clangd::PublishDiagnosticsParams &Params)
-    __asm__("__real_" CORIO_PUBLISH_DIAGNOSTICS_TO_JSON_SYMBOL);
-llvm::json::Value wrappedToJSON(const clang::clangd::PublishDiagnosticsParams &Params)
-    __asm__("__wrap_" CORIO_PUBLISH_DIAGNOSTICS_TO_JSON_SYMBOL);
+using PublishToJSON = llvm::json::Value(const clang::clangd::PublishDiagnosticsParams &);
+PublishToJSON realToJSON __asm__("__real_" CORIO_PUBLISH_DIAGNOSTICS_TO_JSON_SYMBOL);
+PublishToJSON wrappedToJSON __asm__("__wrap_" CORIO_PUBLISH_DIAGNOSTICS_TO_JSON_SYMBOL);
 
 llvm::json::Value wrappedToJSON(const clang::clangd::PublishDiagnosticsParams &Params) {
   llvm::json::Value Json = realToJSON(Params);
