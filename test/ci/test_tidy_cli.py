@@ -5,6 +5,7 @@ to clang-tidy's, --explain CHECK prints the check's summary and options
 from its docs/checks page."""
 import re
 import subprocess
+from pathlib import Path
 
 from ci_support import CORIO_SOURCE, fail, parse_args, run
 
@@ -38,8 +39,10 @@ for spelling in (["--explain", "async-blocking-call"], ["--explain=async-blockin
     explained = run([args.corio_tidy, *spelling], cwd=args.scratch, expect_status={0}).stdout
     first_sentence = " ".join(page.split("\n\n")[1].split()).split(". ")[0]
     missing = [o for o in option_names if o not in explained]
+    link = explained.rsplit("Documentation: ", 1)[-1].strip()
     if first_sentence not in explained or not option_names or missing or \
-            "Documentation: https://" not in explained:
+            not link.endswith("async-blocking-call.md") or \
+            not (link.startswith("https://") or Path(link).is_file()):
         fail(f"{' '.join(spelling)} lacks the summary, options {missing} or link:\n{explained}")
 passed += 1
 

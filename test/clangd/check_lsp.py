@@ -35,6 +35,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
 
 from lsp_session import LspSession
 
@@ -195,6 +196,23 @@ def quick_fixed_text(session, uri, text, diagnostics, name, must_fix):
     return apply_edits(text, edits), failures
 
 
+def doc_link_failures(name, diagnostics):
+    """Each async-* diagnostic links to its check's page, and the page is
+    there: a file:// page exists, an https one is named after the check."""
+    failures = []
+    for d in diagnostics:
+        href = d.get("codeDescription", {}).get("href", "")
+        where = f"{name}:{d['range']['start']['line'] + 1}: {d['code']} links to {href!r}"
+        parsed = urllib.parse.urlparse(href)
+        if parsed.scheme == "file":
+            page = urllib.parse.unquote(parsed.path)
+            if os.path.basename(page) != f"{d['code']}.md" or not os.path.isfile(page):
+                failures.append(f"{where}, not an existing page of the check")
+        elif parsed.scheme != "https" or not href.endswith(f"/{d['code']}.md"):
+            failures.append(f"{where}, not the check's page")
+    return failures
+
+
 def check_file(session, clangxx, work, name, includes):
     path = os.path.join(work, name)
     uri = f"file://{path}"
@@ -208,6 +226,7 @@ def check_file(session, clangxx, work, name, includes):
         failures.append(f"{name}:{key[0] + 1}: expected {key[1]}, not reported")
     for key in sorted(got - set(expected)):
         failures.append(f"{name}:{key[0] + 1}: unexpected {key[1]}")
+    failures += doc_link_failures(name, diagnostics)
 
     fixed, fix_failures = quick_fixed_text(
         session, uri, text, diagnostics, name,

@@ -17,7 +17,9 @@ bool explainCheck(llvm::raw_ostream &OS, const CheckRules &Rules, llvm::StringRe
      << "\n\n";
   if (!Rule.OptionsMarkdown.empty())
     OS << "Options:\n\n" << Rule.OptionsMarkdown << "\n\n";
-  OS << "Documentation: " << Rule.HelpUri << "\n";
+  // Unpublished pages are read where this corio keeps them.
+  OS << "Documentation: " << (Rule.HelpUri.empty() ? Rules.pagePath(Check) : Rule.HelpUri)
+     << "\n";
   return true;
 }
 

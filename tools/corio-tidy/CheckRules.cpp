@@ -92,12 +92,17 @@ std::string CheckRules::locateDocs(const char *Argv0) {
   return CORIO_SOURCE_CHECK_DOCS;
 }
 
-RuleDescription CheckRules::describeAsyncCheck(llvm::StringRef Check) const {
+std::string CheckRules::pagePath(llvm::StringRef Check) const {
   llvm::SmallString<256> Page(DocsDirectory);
   llvm::sys::path::append(Page, Check + ".md");
+  return std::string(Page);
+}
+
+RuleDescription CheckRules::describeAsyncCheck(llvm::StringRef Check) const {
   RuleDescription Rule;
-  Rule.HelpUri = (llvm::StringRef(DocsUrl).rtrim('/') + "/" + Check + ".md").str();
-  if (auto Text = llvm::MemoryBuffer::getFile(Page, /*IsText=*/true)) {
+  if (!DocsUrl.empty())
+    Rule.HelpUri = (llvm::StringRef(DocsUrl).rtrim('/') + "/" + Check + ".md").str();
+  if (auto Text = llvm::MemoryBuffer::getFile(pagePath(Check), /*IsText=*/true)) {
     Rule.HelpMarkdown = (*Text)->getBuffer().str();
     Rule.FullDescription = withoutDanglingColon(firstParagraph(Rule.HelpMarkdown));
     Rule.ShortDescription = firstSentence(Rule.FullDescription);

@@ -19,7 +19,7 @@ namespace corio::report {
 struct RuleDescription {
   std::string ShortDescription;
   std::string FullDescription; ///< empty when nothing more is known
-  std::string HelpUri;
+  std::string HelpUri; ///< empty for async-* checks when corio's docs are not published
   std::string HelpMarkdown; ///< the whole documentation page, if at hand
   std::string OptionsMarkdown; ///< the page's "## Options" section, if any
 };
@@ -28,7 +28,7 @@ class CheckRules {
 public:
   /// \p DocsDirectory holds <check>.md pages, read for the descriptions;
   /// \p DocsUrl is the https base where those pages are published, which
-  /// help links point at.
+  /// help links point at, or empty when they are not published.
   CheckRules(std::string DocsDirectory, std::string DocsUrl)
       : DocsDirectory(std::move(DocsDirectory)), DocsUrl(std::move(DocsUrl)) {}
 
@@ -44,6 +44,9 @@ public:
   }
 
   RuleDescription describe(llvm::StringRef Check) const;
+
+  /// The file of an async-* check's page in this corio's docs directory.
+  std::string pagePath(llvm::StringRef Check) const;
 
 private:
   RuleDescription describeAsyncCheck(llvm::StringRef Check) const;

@@ -3,7 +3,6 @@
 #include "FunctionIndex.h"
 #include "Paths.h"
 
-#include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SHA256.h"
 
@@ -104,30 +103,11 @@ private:
 
 } // namespace
 
-llvm::Expected<std::vector<clang::tooling::Diagnostic>>
-readExportedDiagnostics(llvm::StringRef YamlPath) {
-  auto Buffer = llvm::MemoryBuffer::getFile(YamlPath);
-  if (!Buffer) {
-    if (Buffer.getError() == std::errc::no_such_file_or_directory)
-      return std::vector<clang::tooling::Diagnostic>();
-    return llvm::createFileError(YamlPath, Buffer.getError());
-  }
-  if ((*Buffer)->getBuffer().trim().empty())
-    return std::vector<clang::tooling::Diagnostic>();
-  clang::tooling::TranslationUnitDiagnostics Exported;
-  llvm::yaml::Input In((*Buffer)->getBuffer());
-  In >> Exported;
-  if (In.error())
-    return llvm::createFileError(YamlPath, In.error());
-  return std::move(Exported.Diagnostics);
-}
-
-std::vector<Finding>
-resolveFindings(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
-                SourceFiles &Sources) {
+std::vector<Finding> resolveFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+                                     SourceFiles &Sources) {
   FindingResolver Resolver(Sources);
   std::vector<Finding> Findings;
-  for (const clang::tooling::Diagnostic &D : Diagnostics)
+  for (const clang::tooling::Diagnostic &D : Errors)
     Findings.push_back(Resolver.resolve(D));
   return Findings;
 }

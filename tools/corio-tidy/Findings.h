@@ -1,9 +1,8 @@
 //===- Findings.h - clang-tidy's diagnostics, ready to report --*- C++ -*-===//
 //
-// One Finding per diagnostic in clang-tidy's --export-fixes file, with its
-// offsets resolved to lines and columns and its baseline identity computed.
-// The SARIF and GitLab writers, the baseline and the output filter all work
-// from this list, in clang-tidy's order.
+// One Finding per error of clang-tidy's run, with its offsets resolved to
+// lines and columns and its baseline identity computed. The SARIF and GitLab
+// writers and the baseline work from this list, in clang-tidy's order.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CORIO_TIDY_FINDINGS_H
@@ -11,7 +10,7 @@
 
 #include "SourceFiles.h"
 
-#include "clang/Tooling/Core/Diagnostic.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 
 #include <optional>
 #include <string>
@@ -64,14 +63,9 @@ struct Finding {
   bool isCompilerError() const { return Check == "clang-diagnostic-error"; }
 };
 
-/// Reads the YAML that clang-tidy's --export-fixes wrote; an empty or
-/// missing file (clang-tidy writes none without diagnostics) yields none.
-llvm::Expected<std::vector<clang::tooling::Diagnostic>>
-readExportedDiagnostics(llvm::StringRef YamlPath);
-
-std::vector<Finding>
-resolveFindings(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
-                SourceFiles &Sources);
+/// One finding per error, in the same order.
+std::vector<Finding> resolveFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+                                     SourceFiles &Sources);
 
 } // namespace corio::report
 

@@ -1,4 +1,4 @@
-//===- ReportRun.h - clang-tidy, then SARIF/GitLab/baseline -----*- C++ -*-===//
+//===- ReportRun.h - one clang-tidy run: baseline, SARIF, GitLab -*- C++ -*-===//
 #ifndef CORIO_TIDY_REPORTRUN_H
 #define CORIO_TIDY_REPORTRUN_H
 
@@ -8,10 +8,11 @@
 
 namespace corio::report {
 
-/// Runs clang-tidy with \p TidyArgs (corio's flags already removed) and its
-/// diagnostics exported, then applies \p Options: suppresses baselined
-/// findings in what is printed, writes the requested files, and decides the
-/// exit status (docs/ci.md, "Exit status").
+/// Runs clang-tidy with \p TidyArgs (corio's flags already removed) once,
+/// taking its errors before it reports them (ErrorsHook.h): baselined
+/// findings are dropped there, so clang-tidy's printing, --fix, --export-fixes
+/// and exit status see only the rest; then writes the files \p Options asks
+/// for and decides the exit status (docs/ci.md, "Exit status").
 int runWithReports(std::vector<const char *> TidyArgs, const ReportOptions &Options);
 
 } // namespace corio::report

@@ -124,9 +124,10 @@ Object notification(const Finding &F) {
 
 Object rule(const std::string &Check, const CheckRules &Rules) {
   RuleDescription D = Rules.describe(Check);
-  Object Rule{{"id", Check},
-              {"shortDescription", text(D.ShortDescription)},
-              {"helpUri", D.HelpUri}};
+  Object Rule{{"id", Check}, {"shortDescription", text(D.ShortDescription)}};
+  // SARIF's helpUri is optional; an unpublished page is in help instead.
+  if (!D.HelpUri.empty())
+    Rule["helpUri"] = D.HelpUri;
   if (!D.FullDescription.empty())
     Rule["fullDescription"] = text(D.FullDescription);
   if (!D.HelpMarkdown.empty())

@@ -2,59 +2,62 @@
 #include "SourceFiles.h"
 #include "Paths.h"
 
-#include <algorithm>
+#include "llvm/ADT/STLExtras.h"
 
 namespace corio::report {
 
-const SourceFiles::File *SourceFiles::file(llvm::StringRef AbsolutePath) {
-  auto [It, Inserted] = Files.try_emplace(AbsolutePath);
-  if (Inserted) {
-    auto Buffer = llvm::MemoryBuffer::getFile(AbsolutePath, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (Buffer) {
-      File F{std::move(*Buffer), {0}};
-      llvm::StringRef Text = F.Buffer->getBuffer();
-      for (size_t I = 0; I < Text.size(); ++I)
-        if (Text[I] == '\n')
-          F.LineStarts.push_back(I + 1);
-      It->second = std::move(F);
+SourceFiles::SourceFiles(std::string SourceRoot,
+                         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
+    : SourceRoot(std::move(SourceRoot)), Files(clang::FileSystemOptions(), std::move(FS)),
+      Diagnostics(clang::DiagnosticIDs::create(), DiagOptions), Sources(Diagnostics, Files) {}
+
+std::optional<clang::FileID> SourceFiles::file(llvm::StringRef AbsolutePath) {
+  auto [It, Inserted] = IDs.try_emplace(AbsolutePath);
+  if (Inserted)
+    if (clang::OptionalFileEntryRef Entry = Files.getOptionalFileRef(AbsolutePath)) {
+      clang::FileID ID = Sources.getOrCreateFileID(*Entry, clang::SrcMgr::C_User);
+      bool Invalid = false;
+      Sources.getBufferData(ID, &Invalid);
+      if (!Invalid)
+        It->second = ID;
     }
-  }
-  return It->second ? &*It->second : nullptr;
+  return It->second;
 }
 
-std::pair<unsigned, unsigned> SourceFiles::lineAndColumn(const File &F,
-                                                         unsigned Offset) {
-  auto Next = std::upper_bound(F.LineStarts.begin(), F.LineStarts.end(), Offset);
-  unsigned Line = Next - F.LineStarts.begin();
+unsigned SourceFiles::lineStart(clang::FileID File, unsigned Offset) const {
+  return Offset + 1 - Sources.getColumnNumber(File, Offset);
+}
+
+std::pair<unsigned, unsigned> SourceFiles::lineAndColumn(clang::FileID File,
+                                                         unsigned Offset) const {
   llvm::StringRef Before =
-      F.Buffer->getBuffer().slice(F.LineStarts[Line - 1], Offset);
+      Sources.getBufferData(File).slice(lineStart(File, Offset), Offset);
   // UTF-8 continuation bytes (10xxxxxx) do not start a code point.
   unsigned CodePoints = llvm::count_if(
       Before, [](char C) { return (static_cast<unsigned char>(C) & 0xC0) != 0x80; });
-  return {Line, CodePoints + 1};
+  return {Sources.getLineNumber(File, Offset), CodePoints + 1};
 }
 
 std::optional<TextRange> SourceFiles::range(llvm::StringRef AbsolutePath,
                                             unsigned Offset, unsigned Length) {
-  const File *F = file(AbsolutePath);
-  if (!F || Offset + Length > F->Buffer->getBufferSize())
+  std::optional<clang::FileID> File = file(AbsolutePath);
+  if (!File || Offset + Length > Sources.getBufferData(*File).size())
     return std::nullopt;
   TextRange R;
   R.AbsolutePath = std::string(AbsolutePath);
   R.ReportPath = reportPath(AbsolutePath, SourceRoot);
   R.Offset = Offset;
   R.Length = Length;
-  std::tie(R.StartLine, R.StartColumn) = lineAndColumn(*F, Offset);
-  std::tie(R.EndLine, R.EndColumn) = lineAndColumn(*F, Offset + Length);
+  std::tie(R.StartLine, R.StartColumn) = lineAndColumn(*File, Offset);
+  std::tie(R.EndLine, R.EndColumn) = lineAndColumn(*File, Offset + Length);
   return R;
 }
 
 unsigned SourceFiles::characterLength(llvm::StringRef AbsolutePath, unsigned Offset) {
-  const File *F = file(AbsolutePath);
-  if (!F)
+  std::optional<clang::FileID> File = file(AbsolutePath);
+  if (!File)
     return 0;
-  llvm::StringRef Rest = F->Buffer->getBuffer().drop_front(Offset);
+  llvm::StringRef Rest = Sources.getBufferData(*File).drop_front(Offset);
   if (Rest.empty() || Rest.front() == '\n' || Rest.starts_with("\r\n"))
     return 0;
   // Continuation bytes (10xxxxxx) belong to the code point before them.
@@ -65,15 +68,13 @@ unsigned SourceFiles::characterLength(llvm::StringRef AbsolutePath, unsigned Off
 }
 
 llvm::StringRef SourceFiles::linesOf(const TextRange &Range) {
-  const File *F = file(Range.AbsolutePath);
-  if (!F)
+  std::optional<clang::FileID> File = file(Range.AbsolutePath);
+  if (!File)
     return {};
-  llvm::StringRef Text = F->Buffer->getBuffer();
-  unsigned Begin = F->LineStarts[Range.StartLine - 1];
-  unsigned End = Range.EndLine < F->LineStarts.size()
-                     ? F->LineStarts[Range.EndLine]
-                     : Text.size();
-  return Text.slice(Begin, End);
+  llvm::StringRef Text = Sources.getBufferData(*File);
+  size_t End = Text.find('\n', lineStart(*File, Range.Offset + Range.Length));
+  return Text.slice(lineStart(*File, Range.Offset),
+                    End == llvm::StringRef::npos ? Text.size() : End + 1);
 }
 
 } // namespace corio::report

@@ -1,19 +1,22 @@
 //===- SourceFiles.h - offsets to lines and columns -------------*- C++ -*-===//
 //
-// clang-tidy exports byte offsets; SARIF, GitLab and people want lines and
-// columns. Files are read once and kept for the run.
+// clang-tidy's errors carry byte offsets; SARIF, GitLab and people want lines
+// and columns. A clang SourceManager over the file system clang-tidy's run
+// read (so --vfsoverlay files are found too) gives them; each file is read
+// once.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CORIO_TIDY_SOURCEFILES_H
 #define CORIO_TIDY_SOURCEFILES_H
 
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/MemoryBuffer.h"
 
-#include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace corio::report {
 
@@ -30,7 +33,7 @@ struct TextRange {
 
 class SourceFiles {
 public:
-  explicit SourceFiles(std::string SourceRoot) : SourceRoot(std::move(SourceRoot)) {}
+  SourceFiles(std::string SourceRoot, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
 
   /// The range of \p Length bytes at \p Offset in \p AbsolutePath; nothing
   /// when the file cannot be read or is shorter than the range.
@@ -45,16 +48,19 @@ public:
   llvm::StringRef linesOf(const TextRange &Range);
 
 private:
-  struct File {
-    std::unique_ptr<llvm::MemoryBuffer> Buffer;
-    std::vector<unsigned> LineStarts; ///< byte offset of each line's start
-  };
-  const File *file(llvm::StringRef AbsolutePath);
+  /// The file's text, read on first use; nothing when it cannot be read.
+  std::optional<clang::FileID> file(llvm::StringRef AbsolutePath);
   /// 1-based line and code-point column of \p Offset.
-  static std::pair<unsigned, unsigned> lineAndColumn(const File &F, unsigned Offset);
+  std::pair<unsigned, unsigned> lineAndColumn(clang::FileID File, unsigned Offset) const;
+  /// Where the line holding \p Offset starts.
+  unsigned lineStart(clang::FileID File, unsigned Offset) const;
 
   std::string SourceRoot;
-  llvm::StringMap<std::optional<File>> Files;
+  clang::FileManager Files;
+  clang::DiagnosticOptions DiagOptions;
+  clang::DiagnosticsEngine Diagnostics;
+  clang::SourceManager Sources;
+  llvm::StringMap<std::optional<clang::FileID>> IDs;
 };
 
 } // namespace corio::report
