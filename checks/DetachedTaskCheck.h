@@ -62,6 +62,8 @@ private:
     ast_matchers::StatementMatcher Matcher;
     /// The framework the call belongs to.
     const frameworks::Framework *Framework;
+    /// What becomes of the detached work's exception.
+    frameworks::DetachedFailure Failure;
   };
   std::vector<Pattern> Patterns;
   /// Adds <corio/asio.hpp> for a corio::from_asio fix.

@@ -8,6 +8,10 @@ namespace {
 constexpr TaskType Tasks[] = {{"::folly::coro::Task", Start::Lazy}};
 constexpr StringRef Awaitables[] = {"::folly::coro::TaskWithExecutor"};
 constexpr Cancellation Cancellations[] = {{"::folly::", "::folly::OperationCancelled", ""}};
+// co_awaitTry(x) puts the error in a Try; co_nothrow(x) hands it to the
+// awaiting coroutine's own awaiter, past its handlers.
+constexpr StringRef NonThrowingAwaitables[] = {"::folly::coro::detail::TryAwaitable",
+                                               "::folly::coro::detail::NothrowAwaitable"};
 constexpr LoopCall LoopRunners[] = {
     {"::folly::EventBase::loop", CallForm::Function, false},
     {"::folly::EventBase::loopOnce", CallForm::Function, false},
@@ -49,6 +53,7 @@ const Framework Folly = {
     .Tasks = Tasks,
     .Awaitables = Awaitables,
     .Cancellations = Cancellations,
+    .NonThrowingAwaitables = NonThrowingAwaitables,
     .LoopRunners = LoopRunners,
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,
