@@ -701,11 +701,13 @@ struct Swallowed {
   HandlerPaths Paths;
 };
 
-/// Whether a handler that catches more than the cancellation turns it,
-/// with every other error, into a result: each path that loses it ends in a
-/// `co_return` with a value (an error reply at a request boundary).
+/// Whether a handler that catches more than the cancellation (a base, or a
+/// generic system_error) turns it, with every other error, into a result:
+/// each path that loses it ends in a `co_return` with a value (an error
+/// reply at a request boundary).
 bool returnsErrors(const Swallowed &S) {
-  return S.Kind != CatchKind::Exact && !S.Paths.Escapes.empty() &&
+  return (S.Kind != CatchKind::Exact || !S.C->AbortedCode.empty()) &&
+         !S.Paths.Escapes.empty() &&
          llvm::all_of(S.Paths.Escapes, [](const Escape &E) {
            const auto *Return = dyn_cast_or_null<CoreturnStmt>(E.Where);
            return E.Kind == EscapeKind::CoReturn && Return && Return->getOperand() &&
