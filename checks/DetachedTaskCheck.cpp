@@ -20,10 +20,23 @@ namespace clang::tidy::async {
 
 namespace {
 
-// What the caller gives up by letting work run on unjoined.
-constexpr llvm::StringLiteral Lost =
-    "its exception is silently dropped, it cannot be cancelled with its "
-    "caller, and it may outlive the objects it references";
+// What the caller gives up by letting work run on unjoined, starting with
+// what becomes of its exception.
+StringRef lostBy(frameworks::DetachedFailure Failure) {
+  switch (Failure) {
+  case frameworks::DetachedFailure::PrintedAndRethrown:
+    return "its exception is printed and rethrown into whichever thread resumes it, "
+           "not to the caller; it cannot be cancelled with its caller, and it may "
+           "outlive the objects it references";
+  case frameworks::DetachedFailure::Terminates:
+    return "its exception terminates the program, it cannot be cancelled with its "
+           "caller, and it may outlive the objects it references";
+  case frameworks::DetachedFailure::Dropped:
+    break;
+  }
+  return "its exception is silently dropped, it cannot be cancelled with its "
+         "caller, and it may outlive the objects it references";
+}
 
 /// A lambda callback that never looks at its (Try) argument, so the outcome
 /// of the task it is given to, an exception included, goes nowhere.
@@ -266,7 +279,7 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
       auto Objects = ClassNamed(Names(Call.Classes));
       auto Method = hasName(Call.Callee);
       auto Add = [&](StringRef Kind, StatementMatcher Matcher) {
-        Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework, Call.Classes});
+        Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework, Call.Classes, Call.Failure});
       };
       switch (Call.Kind) {
       case frameworks::DetachKind::SpawnWithDetachedToken:
@@ -353,7 +366,10 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
                              "outlive the objects it references")
         << Callee;
   } else {
-    diag(Call->getExprLoc(), "%0: %1") << whatIsDetached(Kind, Callee) << Lost;
+    // A function listed by the user: nothing says where its exception goes.
+    const frameworks::DetachedFailure Failure =
+        Followed ? Followed->Failure : frameworks::DetachedFailure::Dropped;
+    diag(Call->getExprLoc(), "%0: %1") << whatIsDetached(Kind, Callee) << lostBy(Failure);
   }
 
   if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&

@@ -65,6 +65,8 @@ private:
     const frameworks::Framework *Framework;
     /// The detached token's classes, or the classes whose member is called.
     ArrayRef<StringRef> Classes;
+    /// What becomes of the detached work's exception.
+    frameworks::DetachedFailure Failure;
   };
   std::vector<Pattern> Patterns;
   /// Adds <corio/asio.hpp> for a corio::from_asio fix.

@@ -5,6 +5,7 @@
 #include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
 #include "utils/TemplateOf.h"
+#include "utils/TestFrameworkMacros.h"
 
 #include "clang-tidy/utils/FixItHintUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -332,6 +333,10 @@ NestedEventLoopCheck::asLoopCall(const CallExpr &Call) {
                            : nullptr;
   if (!(Object && IsListed(Object->getDecl(), LoopObjectNames)) &&
       !IsListed(Call.getDirectCallee(), LoopFunctionNames))
+    return std::nullopt;
+  // A death test runs its statement in a child process, not in this loop.
+  if (helpers::isInDeathTestStatement(Call.getBeginLoc(), AST->getSourceManager(),
+                                      AST->getLangOpts()))
     return std::nullopt;
   SmallVector<BoundNodes, 1> Matches = match(*LoopCallMatcher, Call, *AST);
   if (Matches.empty())

@@ -6,6 +6,7 @@
 #include "utils/CaughtCancellation.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/SuspensionPoints.h"
+#include "utils/TestFrameworkMacros.h"
 
 #include "clang-tidy/utils/LexerUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -27,6 +28,71 @@ using helpers::CatchKind;
 using helpers::isStdFunction;
 
 namespace {
+
+/// The name a catalogue or option entry gives D: qualified, and for a
+/// member of a class template specialisation, that of the template's member.
+std::string listedName(const NamedDecl &D) {
+  if (const auto *Function = dyn_cast<FunctionDecl>(&D))
+    if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
+      return Pattern->getQualifiedNameAsString();
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(&D))
+    if (const CXXRecordDecl *Pattern = Class->getTemplateInstantiationPattern())
+      return Pattern->getQualifiedNameAsString();
+  return D.getQualifiedNameAsString();
+}
+
+/// Whether S keeps the exception being handled (stores it, wraps it, sets a
+/// result from it) through one of Keepers: a function, or a class whose
+/// construction takes it.
+bool keepsException(const Stmt &S, ArrayRef<std::string> Keepers) {
+  const NamedDecl *Keeper = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    Keeper = Construct->getConstructor()->getParent();
+  else if (const auto *Call = dyn_cast<CallExpr>(&S))
+    Keeper = Call->getDirectCallee();
+  return Keeper && llvm::is_contained(Keepers, listedName(*Keeper));
+}
+
+/// Whether a co_await or co_yield can throw into the coroutine body: not
+/// when its awaiter is noexcept, when it awaits one of the frameworks'
+/// non-throwing awaitables (folly::coro::co_awaitTry, co_nothrow), or an
+/// operation whose completion token hands errors over as values (Asio's
+/// as_tuple, redirect_error).
+bool mayThrowIntoBody(const Expr &Point) {
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&Point)) {
+    auto IsNothrowCall = [](const Expr *E) {
+      const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      const auto *Proto = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
+      return Proto && Proto->isNothrow();
+    };
+    if (IsNothrowCall(Suspend->getReadyExpr()) && IsNothrowCall(Suspend->getSuspendExpr()) &&
+        IsNothrowCall(Suspend->getResumeExpr()))
+      return false;
+  }
+  const Expr *Awaited = helpers::awaitedOperand(&Point);
+  if (!Awaited)
+    return true;
+  auto IsListedType = [](QualType Type, ArrayRef<StringRef> frameworks::Framework::*List) {
+    const NamedDecl *Class = helpers::namedClass(Type);
+    if (!Class)
+      return false;
+    const std::string Name = Class->getQualifiedNameAsString();
+    return llvm::any_of(frameworks::all(), [&](const frameworks::Framework *F) {
+      return llvm::any_of(F->*List, [&](StringRef Listed) {
+        return frameworks::spelled(Listed) == Name;
+      });
+    });
+  };
+  Awaited = Awaited->IgnoreImplicit();
+  if (IsListedType(Awaited->getType(), &frameworks::Framework::NonThrowingAwaitables))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(Awaited))
+    for (const Expr *Arg : Call->arguments())
+      if (IsListedType(Arg->getType(), &frameworks::Framework::ErrorAsValueTokens))
+        return false;
+  return true;
+}
 
 /// How a path through a handler leaves it with the cancellation lost.
 enum class EscapeKind {
@@ -70,9 +136,10 @@ class HandlerWalk {
 public:
   HandlerWalk(const CXXTryStmt &Try, const CXXCatchStmt &Handler,
               const Cancellation &C, CatchKind Kind,
-              const CancellationAssumption &Assumption, bool AllowTranslation)
+              const CancellationAssumption &Assumption, bool AllowTranslation,
+              ArrayRef<std::string> Keepers)
       : Handler(Handler), C(C), Kind(Kind), Assumption(Assumption),
-        AllowTranslation(AllowTranslation),
+        AllowTranslation(AllowTranslation), Keepers(Keepers),
         InHandler(&Handler), InTryBlock(Try.getTryBlock()) {}
 
   HandlerPaths run(const CFG &Cfg) {
@@ -83,18 +150,21 @@ public:
 
     // Jump is the jump statement that last left a block of the handler;
     // once the path has Left the handler, it names the exit (null: the
-    // handler's end). A block is visited once per such state, so that a
-    // `continue` and a fall-off reaching the same loop header both count.
+    // handler's end). Flag is a local bool the handler set to say "cancelled"
+    // (`stopped = true;`), which a test after the handler reads. A block is
+    // visited once per such state, so that a `continue` and a fall-off
+    // reaching the same loop header both count.
     struct Step {
       const CFGBlock *Block;
       const Stmt *Jump;
       bool Left;
+      const VarDecl *Flag;
     };
-    llvm::SmallVector<Step, 16> Work{{Entry, nullptr, false}};
-    llvm::DenseSet<std::tuple<const CFGBlock *, const Stmt *, unsigned>> Seen;
+    llvm::SmallVector<Step, 16> Work{{Entry, nullptr, false, nullptr}};
+    llvm::DenseSet<std::tuple<const CFGBlock *, const Stmt *, unsigned, const VarDecl *>> Seen;
     while (!Work.empty()) {
-      auto [Block, Jump, Left] = Work.pop_back_val();
-      if (!Seen.insert({Block, Jump, unsigned(Left)}).second)
+      auto [Block, Jump, Left, Flag] = Work.pop_back_val();
+      if (!Seen.insert({Block, Jump, unsigned(Left), Flag}).second)
         continue;
       const std::optional<bool> Inside =
           Left ? false : helpers::belongsTo(*Block, InHandler);
@@ -112,6 +182,8 @@ public:
           continue;
         }
       } else if (Inside) {
+        if (const VarDecl *Set = flagSetIn(*Block))
+          Flag = Set;
         if (std::optional<PathEnd> End = endInHandler(*Block)) {
           if (End->Lost)
             addEscape(Paths, *End->Lost);
@@ -127,16 +199,17 @@ public:
       }
       // In the handler, do not follow the edge a cancellation test rules
       // out.
+      // After it, do not follow the edge the handler's flag rules out.
       std::optional<bool> CondIfCancelled;
-      if (!Left && Block->succ_size() == 2)
+      if (Block->succ_size() == 2)
         if (const Expr *Cond = Block->getLastCondition())
-          CondIfCancelled = Assumption.valueOf(Cond);
+          CondIfCancelled = Left ? flagValue(Cond, Flag) : Assumption.valueOf(Cond);
       unsigned Index = 0;
       for (const CFGBlock *Succ : Block->succs()) {
         const bool RuledOut = CondIfCancelled && *CondIfCancelled != (Index == 0);
         ++Index;
         if (Succ && !RuledOut)
-          Work.push_back({Succ, Jump, Left});
+          Work.push_back({Succ, Jump, Left, Flag});
       }
     }
     return Paths;
@@ -146,6 +219,44 @@ private:
   static void addEscape(HandlerPaths &Paths, Escape E) {
     if (!llvm::is_contained(Paths.Escapes, E))
       Paths.Escapes.push_back(E);
+  }
+
+  /// The local bool a handler block sets to true, or to a test that is true
+  /// for the cancellation (`stopped = e.code() == operation_aborted;`).
+  const VarDecl *flagSetIn(const CFGBlock &Block) const {
+    const VarDecl *Set = nullptr;
+    for (const CFGElement &Element : Block) {
+      std::optional<CFGStmt> Item = Element.getAs<CFGStmt>();
+      const auto *Assign = Item ? dyn_cast<BinaryOperator>(Item->getStmt()) : nullptr;
+      if (!Assign || Assign->getOpcode() != BO_Assign)
+        continue;
+      const auto *Target = dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+      const auto *Var = Target ? dyn_cast<VarDecl>(Target->getDecl()) : nullptr;
+      if (!Var || !Var->hasLocalStorage() || !Var->getType()->isBooleanType())
+        continue;
+      const Expr *Value = Assign->getRHS()->IgnoreParenImpCasts();
+      const auto *Literal = dyn_cast<CXXBoolLiteralExpr>(Value);
+      if ((Literal && Literal->getValue()) || Assumption.valueOf(Value) == true)
+        Set = Var;
+    }
+    return Set;
+  }
+
+  /// The value of a condition after the handler when Flag (may be null) is
+  /// set: `if (stopped)` is true, `if (!stopped)` false.
+  static std::optional<bool> flagValue(const Expr *Cond, const VarDecl *Flag) {
+    if (!Flag)
+      return std::nullopt;
+    Cond = Cond->IgnoreParenImpCasts();
+    bool Negated = false;
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot) {
+      Negated = true;
+      Cond = Not->getSubExpr()->IgnoreParenImpCasts();
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
+    if (!Ref || Ref->getDecl() != Flag)
+      return std::nullopt;
+    return !Negated;
   }
 
   static Escape escapeByJump(const Stmt *Jump) {
@@ -176,6 +287,10 @@ private:
       const Stmt *S = Item->getStmt();
       if (isa<CoreturnStmt>(S))
         return PathEnd{Escape{EscapeKind::CoReturn, S}};
+      // Whoever takes the kept exception (an exception_ptr rethrown after
+      // the cleanup, a Try handed on) decides its fate.
+      if (keepsException(*S, Keepers))
+        return Propagates;
       if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
         if (!Throw->getSubExpr() || AllowTranslation)
           return Propagates;
@@ -191,10 +306,6 @@ private:
       const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
       if (!Callee)
         continue;
-      // Whoever takes the exception_ptr (a variable rethrown after the
-      // cleanup) decides its fate.
-      if (isStdFunction(Callee, "current_exception"))
-        return Propagates;
       // Any current_exception() argument was seen above, as the element
       // before this call.
       if (isStdFunction(Callee, "rethrow_exception") ||
@@ -248,6 +359,7 @@ private:
   CatchKind Kind;
   const CancellationAssumption &Assumption;
   bool AllowTranslation;
+  ArrayRef<std::string> Keepers;
   helpers::StmtRegion InHandler;
   helpers::StmtRegion InTryBlock;
 };
@@ -258,6 +370,20 @@ struct Swallowed {
   CatchKind Kind;
   HandlerPaths Paths;
 };
+
+/// Whether a handler that catches more than the cancellation (a base, or a
+/// generic system_error) turns it, with every other error, into a result:
+/// each path that loses it ends in a `co_return` with a value (an error
+/// reply at a request boundary).
+bool returnsErrors(const Swallowed &S) {
+  return (S.Kind != CatchKind::Exact || !S.C->AbortedCode.empty()) &&
+         !S.Paths.Escapes.empty() &&
+         llvm::all_of(S.Paths.Escapes, [](const Escape &E) {
+           const auto *Return = dyn_cast_or_null<CoreturnStmt>(E.Where);
+           return E.Kind == EscapeKind::CoReturn && Return && Return->getOperand() &&
+                  !Return->getOperand()->getType()->isVoidType();
+         });
+}
 
 /// The identifiers written in a piece of source text.
 llvm::StringSet<> identifiersIn(StringRef Text) {
@@ -285,13 +411,11 @@ public:
     if (!Body || Handler.getCatchLoc().isMacroID() ||
         Body->getLBracLoc().isMacroID() || Body->getRBracLoc().isMacroID())
       return {};
-    // What should replace a co_return is for the author to decide. Code
-    // after the handler that rethrows on some paths would be skipped.
+    // Code after the handler that rethrows on some paths would be skipped.
+    // A co_return stays: the edits below rethrow before the body runs, or
+    // (for a handler of the cancellation alone) only at a fall-off end.
     for (const Swallowed &S : All)
-      if (S.Paths.PropagatedLater ||
-          llvm::any_of(S.Paths.Escapes, [](const Escape &E) {
-            return E.Kind == EscapeKind::CoReturn;
-          }))
+      if (S.Paths.PropagatedLater)
         return {};
 
     std::string Preceding, AtStart;
@@ -442,14 +566,14 @@ const Stmt *lastStatement(const Stmt *S) {
 /// library functions other than std::current_exception and
 /// std::rethrow_exception. A call into the project's own code might do
 /// either, so it counts as handling.
-bool dropsException(const Stmt *S, const SourceManager &SM) {
-  if (isa<CXXThrowExpr, CXXUnresolvedConstructExpr>(S))
+bool dropsException(const Stmt *S, const SourceManager &SM,
+                    ArrayRef<std::string> Keepers) {
+  if (isa<CXXThrowExpr, CXXUnresolvedConstructExpr>(S) || keepsException(*S, Keepers))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || Callee->isNoReturn() ||
         !SM.isInSystemHeader(Callee->getLocation()) ||
-        isStdFunction(Callee, "current_exception") ||
         isStdFunction(Callee, "rethrow_exception"))
       return false;
   }
@@ -459,7 +583,7 @@ bool dropsException(const Stmt *S, const SourceManager &SM) {
       return false;
   }
   return llvm::all_of(S->children(), [&](const Stmt *Child) {
-    return !Child || dropsException(Child, SM);
+    return !Child || dropsException(Child, SM, Keepers);
   });
 }
 
@@ -520,6 +644,11 @@ void noteEscapes(ClangTidyCheck &Check, const CXXCatchStmt &Handler,
   }
 }
 
+/// What keeps the exception being handled as std::current_exception() does.
+constexpr llvm::StringLiteral DefaultExceptionKeepers =
+    "::std::current_exception;::std::make_exception_ptr;::folly::current_exception;"
+    "::folly::exception_wrapper";
+
 } // namespace
 
 SwallowedCancellationCheck::SwallowedCancellationCheck(
@@ -527,7 +656,12 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
     : ClangTidyCheck(Name, Context),
       RawCancellationTypes(Options.get("CancellationTypes", "")),
       RawCancellationErrorCodes(Options.get("CancellationErrorCodes", "")),
-      AllowTranslation(Options.get("AllowTranslation", false)) {
+      AllowTranslation(Options.get("AllowTranslation", false)),
+      RawExceptionKeepers(Options.get("ExceptionKeepers", DefaultExceptionKeepers)),
+      IgnoreBroadHandlersReturningErrors(
+          Options.get("IgnoreBroadHandlersReturningErrors", false)) {
+  for (StringRef Keeper : tidy::utils::options::parseStringList(RawExceptionKeepers))
+    ExceptionKeepers.push_back(frameworks::spelled(Keeper).str());
   for (StringRef Type :
        tidy::utils::options::parseStringList(RawCancellationTypes))
     ExtraCancellationTypes.push_back(Type.str());
@@ -544,6 +678,9 @@ void SwallowedCancellationCheck::storeOptions(
   Options.store(Opts, "CancellationTypes", RawCancellationTypes);
   Options.store(Opts, "CancellationErrorCodes", RawCancellationErrorCodes);
   Options.store(Opts, "AllowTranslation", AllowTranslation);
+  Options.store(Opts, "ExceptionKeepers", RawExceptionKeepers);
+  Options.store(Opts, "IgnoreBroadHandlersReturningErrors",
+                IgnoreBroadHandlersReturningErrors);
 }
 
 void SwallowedCancellationCheck::registerMatchers(MatchFinder *Finder) {
@@ -594,6 +731,7 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
                                                ASTContext &Ctx) {
   llvm::SmallVector<const Expr *, 4> SuspensionPoints;
   helpers::collectSuspensionPoints(Try.getTryBlock(), SuspensionPoints);
+  llvm::erase_if(SuspensionPoints, [](const Expr *Point) { return !mayThrowIntoBody(*Point); });
   if (SuspensionPoints.empty())
     return;
   const std::vector<Cancellation> Cancellations = helpers::cancellationsFor(
@@ -604,12 +742,18 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
   std::unique_ptr<CFG> Cfg;
   for (unsigned H = 0; H < Try.getNumHandlers(); ++H) {
     const CXXCatchStmt *Handler = Try.getHandler(H);
+    // A test assertion's own handler (EXPECT_THROW's) reports what it
+    // catches as the test's outcome.
+    const bool Scaffolding = helpers::isTestMacroScaffolding(
+        Handler->getCatchLoc(), Ctx.getSourceManager(), Ctx.getLangOpts());
     llvm::SmallVector<Swallowed, 2> Lost;
     for (const helpers::HandlerCatch &Catch : Catches) {
       if (Catch.Handler != Handler)
         continue;
       const size_t I = Catch.Cancellation;
       const CatchKind Kind = Catch.Kind;
+      if (Scaffolding)
+        continue;
       if (!Cfg && !(Cfg = helpers::buildBodyCFG(Coroutine, Ctx)))
         return;
       const CancellationAssumption Assumption(CancellationCodes, Ctx,
@@ -617,7 +761,7 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
                                               Handler->getExceptionDecl());
       HandlerPaths Paths =
           HandlerWalk(Try, *Handler, Cancellations[I], Kind, Assumption,
-                      AllowTranslation)
+                      AllowTranslation, ExceptionKeepers)
               .run(*Cfg);
       if (!Paths.Escapes.empty())
         Lost.push_back({&Cancellations[I], Kind, std::move(Paths)});
@@ -626,12 +770,17 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
       continue;
 
     const Swallowed &First = Lost.front();
+    const bool RequestBoundary = llvm::all_of(Lost, returnsErrors);
+    if (RequestBoundary && IgnoreBroadHandlersReturningErrors)
+      continue;
     diag(Handler->getCatchLoc(),
-         "handler swallows cancellation: '%0'%select{| carrying '%2'}1 raised "
-         "at a suspension point in the try block is caught here and not "
-         "rethrown, so the cancelled coroutine appears to finish normally")
+         "%select{handler|request-boundary handler}3 swallows cancellation: "
+         "'%0'%select{| carrying '%2'}1 raised at a suspension point in the try "
+         "block is caught here and %select{not rethrown, so the cancelled "
+         "coroutine appears to finish normally|returned as an error result, so "
+         "the cancelled coroutine appears to have failed}3")
         << First.C->Spelling << !First.C->AbortedCode.empty()
-        << First.C->AbortedCode
+        << First.C->AbortedCode << RequestBoundary
         << HandlerFix(*Handler, Ctx.getSourceManager(), Ctx.getLangOpts())
                .build(Lost);
     noteEscapes(*this, *Handler, First, Ctx.getSourceManager());
@@ -662,7 +811,7 @@ void SwallowedCancellationCheck::checkLoopOnCancelledCode(const IfStmt &If,
 void SwallowedCancellationCheck::checkUnhandledException(
     const CXXMethodDecl &Method, const SourceManager &SM) {
   const Stmt *Body = Method.getBody();
-  if (!Body || !dropsException(Body, SM))
+  if (!Body || !dropsException(Body, SM, ExceptionKeepers))
     return;
   diag(Method.getLocation(),
        "'unhandled_exception' drops the exception: anything thrown out of the "

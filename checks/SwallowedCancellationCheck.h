@@ -38,6 +38,10 @@ private:
   const std::string RawCancellationTypes;
   const std::string RawCancellationErrorCodes;
   const bool AllowTranslation;
+  const std::string RawExceptionKeepers;
+  const bool IgnoreBroadHandlersReturningErrors;
+  /// What keeps the handled exception, qualified, without the leading "::".
+  std::vector<std::string> ExceptionKeepers;
   /// Extra exception types, as the user spelled them.
   std::vector<std::string> ExtraCancellationTypes;
   /// Every error-code enumerator that means "cancelled", fully qualified.

@@ -17,11 +17,21 @@ constexpr TaskType Tasks[] = {{"::boost::asio::awaitable", Start::Lazy},
                               {"::asio::awaitable", Start::Lazy}};
 
 // Cancelled operations complete with operation_aborted, which a coroutine
-// sees thrown as the generic system_error.
+// sees thrown as the generic system_error. Its value is ECANCELED, so it
+// compares equal to the portable errc::operation_canceled.
+constexpr StringRef BoostPortableCodes[] = {"::boost::system::errc::operation_canceled",
+                                            "::std::errc::operation_canceled"};
+constexpr StringRef StdPortableCodes[] = {"::std::errc::operation_canceled"};
 constexpr Cancellation Cancellations[] = {
-    {"::boost::asio::", "::boost::system::system_error", "::boost::asio::error::operation_aborted"},
-    {"::asio::", "::std::system_error", "::asio::error::operation_aborted"},
+    {"::boost::asio::", "::boost::system::system_error", "::boost::asio::error::operation_aborted",
+     BoostPortableCodes},
+    {"::asio::", "::std::system_error", "::asio::error::operation_aborted", StdPortableCodes},
 };
+// An operation awaited with one of these completes with its error code as a
+// value instead of throwing.
+constexpr StringRef ErrorAsValueTokens[] = {
+    "::boost::asio::as_tuple_t", "::boost::asio::redirect_error_t", "::asio::as_tuple_t",
+    "::asio::redirect_error_t"};
 
 // Once the coroutine's cancellation state is cancelled, every co_await of an
 // awaitable or an operation throws operation_aborted before it starts
@@ -111,6 +121,7 @@ const Framework Asio = {
     .Cancellations = Cancellations,
     .CancellationShields = CancellationShields,
     .UncancellableAwaitables = UncancellableAwaitables,
+    .ErrorAsValueTokens = ErrorAsValueTokens,
     .LoopRunners = LoopRunners,
     .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,

@@ -17,9 +17,12 @@ constexpr LoopCall BlockingWaits[] = {
 
 constexpr StringRef Lazies[] = {"::async_simple::coro::Lazy",
                                 "::async_simple::coro::RescheduleLazy"};
+// detach() is start() with a callback that rethrows the error inside the
+// detached coroutine, whose unhandled_exception prints it to stderr and
+// rethrows it into whichever thread resumed the task.
 constexpr DetachingCall DetachingCalls[] = {
     {DetachKind::IgnoredStartCallback, "start", {}, Lazies, DetachedFailure::Dropped},
-    {DetachKind::DetachMember, "detach", {}, Lazies, DetachedFailure::Dropped},
+    {DetachKind::DetachMember, "detach", {}, Lazies, DetachedFailure::PrintedAndRethrown},
 };
 
 constexpr Combinator Combinators[] = {

@@ -12,6 +12,10 @@ constexpr Cancellation Cancellations[] = {{"::folly::", "::folly::OperationCance
 // token (co_withCancellation is a function object) cuts it off.
 constexpr CancellationShield CancellationShields[] = {
     {"::folly::coro::co_withCancellation", ShieldForm::EmptyTokenWrapper}};
+// co_awaitTry(x) puts the error in a Try; co_nothrow(x) hands it to the
+// awaiting coroutine's own awaiter, past its handlers.
+constexpr StringRef NonThrowingAwaitables[] = {"::folly::coro::detail::TryAwaitable",
+                                               "::folly::coro::detail::NothrowAwaitable"};
 constexpr LoopCall LoopRunners[] = {
     {"::folly::EventBase::loop", CallForm::Function, false},
     {"::folly::EventBase::loopOnce", CallForm::Function, false},
@@ -64,6 +68,7 @@ const Framework Folly = {
     .Awaitables = Awaitables,
     .Cancellations = Cancellations,
     .CancellationShields = CancellationShields,
+    .NonThrowingAwaitables = NonThrowingAwaitables,
     .LoopRunners = LoopRunners,
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,

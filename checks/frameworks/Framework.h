@@ -41,6 +41,9 @@ struct Cancellation {
   StringRef Namespace; ///< "::corio::": code whose types are declared in it
   StringRef Exception;
   StringRef ErrorCode; ///< empty when the exception type itself means it
+  /// Portable codes that ErrorCode compares equal to through the generic
+  /// category (std::errc::operation_canceled for operation_aborted).
+  ArrayRef<StringRef> EquivalentCodes = {};
 };
 
 /// How a coroutine that caught a cancellation can still await its cleanup.
@@ -86,8 +89,9 @@ enum class DetachKind {
 
 /// What becomes of a failure (an exception) of detached work.
 enum class DetachedFailure {
-  Dropped,    ///< nobody sees it
-  Terminates, ///< it ends the program (std::terminate)
+  Dropped,            ///< nobody sees it
+  Terminates,         ///< it ends the program (std::terminate)
+  PrintedAndRethrown, ///< printed to stderr, then rethrown into whoever resumes it
 };
 
 struct DetachingCall {
@@ -137,6 +141,12 @@ struct Framework {
   /// once without looking at it, or wait on regardless. Classes, or
   /// namespaces ending in "::".
   ArrayRef<StringRef> UncancellableAwaitables;
+  /// Awaitables (class templates) whose co_await never throws into the
+  /// awaiting coroutine: the error becomes a value, or bypasses its body.
+  ArrayRef<StringRef> NonThrowingAwaitables;
+  /// Completion tokens (class templates) that hand an operation's error,
+  /// cancellation included, to the coroutine as a value.
+  ArrayRef<StringRef> ErrorAsValueTokens;
   ArrayRef<LoopCall> LoopRunners;
   ArrayRef<LoopCall> BlockingWaits;
   ArrayRef<DetachingCall> DetachingCalls;

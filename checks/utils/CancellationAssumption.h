@@ -13,6 +13,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 #include <optional>
 
@@ -92,6 +94,11 @@ public:
     std::optional<bool> Equal;
     if (testsCodes() && (isCancellationCode(LHS) || isCancellationCode(RHS)))
       Equal = true;
+    // An error code compared with any other code: the handler keeps that
+    // code only.
+    else if (testsCodes() && ((isErrorCode(LHS) && isOtherCode(RHS)) ||
+                              (isErrorCode(RHS) && isOtherCode(LHS))))
+      Equal = false;
     else if ((pointsToCancellation(LHS) && isNull(RHS)) ||
              (pointsToCancellation(RHS) && isNull(LHS)))
       Equal = false;
@@ -100,19 +107,13 @@ public:
     return Op == BO_EQ ? *Equal : !*Equal;
   }
 
-  /// Whether E names one of the cancellation error codes, possibly converted
-  /// to an error_code.
+  /// Whether E names one of the cancellation error codes (or their
+  /// portable equivalents, or ECANCELED), possibly converted to an
+  /// error_code.
   bool isCancellationCode(const Expr *E) const {
-    E = E->IgnoreUnlessSpelledInSource();
-    if (const auto *Call = dyn_cast<CallExpr>(E);
-        Call && Call->getNumArgs() == 1) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Callee->getIdentifier() &&
-          Callee->getName() == "make_error_code")
-        E = Call->getArg(0)->IgnoreUnlessSpelledInSource();
-    }
-    const auto *Ref = dyn_cast<DeclRefExpr>(E);
-    const auto *Code = Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+    if (isErrnoMacro(E, "ECANCELED"))
+      return true;
+    const EnumConstantDecl *Code = namedCode(E);
     return Code && llvm::is_contained(Codes, Code->getQualifiedNameAsString());
   }
 
@@ -128,6 +129,58 @@ public:
   }
 
 private:
+  /// The enumerator E names, through make_error_code and conversions.
+  static const EnumConstantDecl *namedCode(const Expr *E) {
+    E = E->IgnoreUnlessSpelledInSource();
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->getIdentifier() &&
+          Callee->getName() == "make_error_code")
+        E = Call->getArg(0)->IgnoreUnlessSpelledInSource();
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    return Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  }
+
+  /// Whether E is an integer spelled as the errno macro Name (ECANCELED).
+  bool isErrnoMacro(const Expr *E, StringRef Name) const {
+    const auto *Literal = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
+    const SourceLocation Loc = Literal ? Literal->getBeginLoc() : SourceLocation();
+    if (!Loc.isMacroID())
+      return false;
+    const SourceManager &SM = Ctx.getSourceManager();
+    const SourceLocation Spelled = SM.getImmediateMacroCallerLoc(Loc);
+    return Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == Name ||
+           (Spelled.isMacroID() &&
+            Lexer::getImmediateMacroName(Spelled, SM, Ctx.getLangOpts()) == Name);
+  }
+
+  /// Whether E is a code other than a cancellation one: another enumerator,
+  /// or another errno value.
+  bool isOtherCode(const Expr *E) const {
+    if (isCancellationCode(E))
+      return false;
+    const auto *Literal = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
+    return namedCode(E) || (Literal && Literal->getBeginLoc().isMacroID());
+  }
+
+  /// Whether E is an error code or condition (std::, boost::system::), or
+  /// its value().
+  static bool isErrorCode(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Value = dyn_cast<CXXMemberCallExpr>(E);
+        Value && Value->getMethodDecl() && Value->getMethodDecl()->getIdentifier() &&
+        Value->getMethodDecl()->getName() == "value")
+      E = Value->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    const CXXRecordDecl *Class = E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Class || !Class->getIdentifier())
+      return false;
+    const std::string Name = Class->getQualifiedNameAsString();
+    return Name == "std::error_code" || Name == "std::error_condition" ||
+           Name == "boost::system::error_code" || Name == "boost::system::error_condition";
+  }
+
   /// Error codes tell a cancellation apart only for error-code style and
   /// for exceptions that carry a code.
   bool testsCodes() const { return !C || !C->AbortedCode.empty(); }
@@ -170,8 +223,8 @@ private:
   const VarDecl *ExceptionVar = nullptr;
 };
 
-/// Every error-code enumerator the catalogue says means "cancelled", fully
-/// qualified without the leading "::".
+/// Every error-code enumerator the catalogue says means "cancelled" (with
+/// its portable equivalents), fully qualified without the leading "::".
 std::vector<std::string> frameworkCancellationCodes();
 
 } // namespace clang::tidy::async::helpers

@@ -11,9 +11,6 @@
 
 namespace clang::tidy::async::helpers {
 
-namespace {
-
-/// The class or class template a (possibly dependent) type names.
 const NamedDecl *namedClass(QualType Type) {
   if (Type.isNull())
     return nullptr;
@@ -22,6 +19,8 @@ const NamedDecl *namedClass(QualType Type) {
     return Class;
   return templateOf(Type);
 }
+
+namespace {
 
 /// How cancellation reaches code of the framework whose namespace declares
 /// Type, with that framework.
@@ -124,8 +123,11 @@ std::vector<std::string> frameworkCancellationCodes() {
   std::vector<std::string> Codes;
   for (const frameworks::Cancellation &C :
        frameworks::collect(frameworks::all(), &frameworks::Framework::Cancellations))
-    if (!C.ErrorCode.empty())
+    if (!C.ErrorCode.empty()) {
       Codes.push_back(frameworks::spelled(C.ErrorCode).str());
+      for (StringRef Equivalent : C.EquivalentCodes)
+        Codes.push_back(frameworks::spelled(Equivalent).str());
+    }
   return Codes;
 }
 

@@ -23,7 +23,7 @@ void ignores_outcome(async_simple::Executor *ex) {
 
 void detaches(async_simple::Executor *ex) {
   load(4).detach();
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'async_simple::coro::Lazy::detach' detaches the coroutine, so nobody joins it
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'async_simple::coro::Lazy::detach' detaches the coroutine, so nobody joins it: its exception is printed and rethrown into whichever thread resumes it, not to the caller; it cannot be cancelled with its caller, and it may outlive the objects it references [async-detached-task]
   auto lazy = load(5);
   std::move(lazy).via(ex).detach();
   // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'async_simple::coro::RescheduleLazy::detach' detaches the coroutine

@@ -54,10 +54,11 @@ corio::task<int> co_returns_default() {
   try {
     co_return co_await fetch();
   } catch (...) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'corio::cancelled_error'
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: request-boundary handler swallows cancellation: 'corio::cancelled_error' raised at a suspension point in the try block is caught here and returned as an error result, so the cancelled coroutine appears to have failed
     co_return -1;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'co_return' leaves the handler without rethrowing the cancellation; rethrow it with 'throw;'
   }
+  // CHECK-FIXES: } catch (const corio::cancelled_error&) { throw; } catch (...) {
 }
 
 // A loop that retries after the cancellation never stops.
@@ -87,14 +88,14 @@ corio::task<int> cleans_up_then_returns() {
   // CHECK-FIXES: } catch (const corio::cancelled_error&) { throw; } catch (...) {
 }
 
-// Rethrowing behind a flag is not followed. No fix: `throw;` in the handler
-// would skip the cleanup.
+// --- Negatives ------------------------------------------------------------------
+
+// A flag the handler sets, read after the cleanup to raise it again.
 corio::task<int> rethrows_behind_a_flag() {
   bool cancelled = false;
   try {
     co_await corio::sleep_for(1s);
   } catch (const corio::cancelled_error &) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'corio::cancelled_error'
     cancelled = true;
   }
   co_await cleanup();
@@ -102,8 +103,6 @@ corio::task<int> rethrows_behind_a_flag() {
     throw corio::cancelled_error();
   co_return 1;
 }
-
-// --- Negatives ------------------------------------------------------------------
 
 // A handler cannot co_await: the asynchronous cleanup comes after it, and the
 // cancellation is raised again.

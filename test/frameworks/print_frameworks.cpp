@@ -57,7 +57,8 @@ std::string tasks(ArrayRef<TaskType> Tasks, Start Starts) {
 
 std::string cancellation(const Cancellation &C) {
   return "in " + code(C.Namespace) + ": " + code(C.Exception) +
-         (C.ErrorCode.empty() ? "" : " carrying " + code(C.ErrorCode));
+         (C.ErrorCode.empty() ? "" : " carrying " + code(C.ErrorCode)) +
+         (C.EquivalentCodes.empty() ? "" : " (equal to " + codes(C.EquivalentCodes) + ")");
 }
 
 std::string detachingCall(const DetachingCall &Call) {
@@ -79,8 +80,15 @@ std::string detachingCall(const DetachingCall &Call) {
     What = "`" + Callee + "(callback)` on " + Objects + ", the callback ignoring its argument";
     break;
   }
-  return What + (Call.Failure == DetachedFailure::Dropped ? ": a failure is dropped"
-                                                          : ": a failure terminates the program");
+  switch (Call.Failure) {
+  case DetachedFailure::Dropped:
+    return What + ": a failure is dropped";
+  case DetachedFailure::Terminates:
+    return What + ": a failure terminates the program";
+  case DetachedFailure::PrintedAndRethrown:
+    return What + ": a failure is printed to stderr, then rethrown into the resuming thread";
+  }
+  return What;
 }
 
 StringRef failuresOf(Failures What) {
@@ -139,6 +147,8 @@ int main() {
     row(OS, "Cancellation", joined(F->Cancellations, cancellation, "; "));
     row(OS, "Awaiting after a caught cancellation", joined(F->CancellationShields, shield));
     row(OS, "Awaitables cancellation does not interrupt", codes(F->UncancellableAwaitables));
+    row(OS, "Awaitables that never throw", codes(F->NonThrowingAwaitables));
+    row(OS, "Completion tokens giving errors as values", codes(F->ErrorAsValueTokens));
     row(OS, "Event-loop runners", joined(F->LoopRunners, loopCall));
     row(OS, "Blocking waits", joined(F->BlockingWaits, loopCall));
     row(OS, "Detaching calls", joined(F->DetachingCalls, detachingCall, "<br>"));

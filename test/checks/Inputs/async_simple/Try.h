@@ -5,6 +5,7 @@ template <class T> class Try {
 public:
   bool hasError() const;
   std::exception_ptr getException() const;
+  void setException(std::exception_ptr error);
   T &value() &;
 };
 template <> class Try<void> {

@@ -13,12 +13,24 @@ public:
 };
 namespace coro {
 template <class T = void> class [[nodiscard]] Lazy;
+namespace detail {
+// coAwaitTry(): the task's result, an exception included, as a Try.
+template <class T, bool reschedule> class LazyBase {
+public:
+  struct TryAwaiter {
+    bool await_ready() const noexcept;
+    void await_suspend(std::coroutine_handle<>) noexcept(!reschedule);
+    Try<T> await_resume() noexcept;
+  };
+  TryAwaiter coAwaitTry();
+};
+} // namespace detail
 template <class T> class [[nodiscard]] RescheduleLazy {
 public:
   template <class F> void start(F &&callback) && {}
   void detach() &&;
 };
-template <class T> class [[nodiscard]] Lazy {
+template <class T> class [[nodiscard]] Lazy : public detail::LazyBase<T, false> {
 public:
   using promise_type = mock_detail::promise_base<Lazy<T>, T>;
   using ValueType = T;

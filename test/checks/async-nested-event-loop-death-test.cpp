@@ -1,0 +1,26 @@
+// RUN: %check_async %s async-nested-event-loop %t -- -isystem %inputs
+
+// A death test runs its statement in a child process: a loop run there is
+// not nested in the coroutine's. GoogleTest is Debian's real gtest.h.
+
+#include <folly/coro/BlockingWait.h>
+#include <folly/coro/Task.h>
+#include <gtest/gtest.h>
+
+folly::coro::Task<void> step();
+
+folly::coro::Task<void> dies_in_a_child() {
+  EXPECT_DEATH(folly::coro::blockingWait(step()), "deadlock");
+  EXPECT_EXIT(folly::coro::blockingWait(step()), ::testing::ExitedWithCode(1), "");
+  co_return;
+}
+
+// Positive: outside the death test, the same wait blocks this coroutine.
+folly::coro::Task<void> waits_here() {
+  EXPECT_NO_THROW(folly::coro::blockingWait(step()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'folly::coro::blockingWait' runs an event loop inside a coroutine
+  folly::coro::blockingWait(step());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'folly::coro::blockingWait' runs an event loop inside a coroutine
+  // CHECK-FIXES: co_await step();
+  co_return;
+}
