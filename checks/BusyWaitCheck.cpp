@@ -231,8 +231,8 @@ std::optional<long double> BusyWaitCheck::timerInterval(const Expr &Timer, const
       if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
               cast<VarDecl>(Object)->getInit() ? bare(cast<VarDecl>(Object)->getInit()) : nullptr))
         Duration = durationArgument(*Construct);
-    } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(isa<Expr>(S) ? bare(cast<Expr>(S))
-                                                                           : nullptr);
+    } else if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+                   isa<Expr>(S) ? bare(cast<Expr>(S)) : nullptr);
                Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
                llvm::is_contained(TimerIntervals, Call->getMethodDecl()->getName()) &&
                namedObject(*Call->getImplicitObjectArgument()) == Object) {
