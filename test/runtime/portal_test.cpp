@@ -11,6 +11,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include <corio/asio.hpp>
+#include <corio/event.hpp>
 
 #include "test_support.hpp"
 
@@ -247,6 +248,10 @@ TEST(PortalStress, SpawnAndCancelRaceWithGroupCompletion) {
     const int body_yields = int(random() % 4);
     const int sends = 1 + int(random() % 4);
     const int cancel_at = int(random() % 8);  // >= sends: no cancel
+    // Half the bodies wait for the racer's first spawn: a fast loop would
+    // otherwise close the group before the racer thread has started.
+    const bool wait_for_racer = random() % 2 == 0;
+    corio::event first_sent;
     std::atomic<int> children_ran{0};
     std::atomic<int> posts_ran{0};
     int posts_accepted = 0;
@@ -262,8 +267,10 @@ TEST(PortalStress, SpawnAndCancelRaceWithGroupCompletion) {
             co_return 1;
           }));
           if (p.post([&] { posts_ran.fetch_add(1); })) ++posts_accepted;
+          if (i == 0) p.post([&] { first_sent.set(); });
         }
       });
+      if (wait_for_racer) co_await first_sent.wait();
       for (int i = 0; i < body_yields; ++i) co_await corio::yield();
     }));
     racer.join();
