@@ -36,3 +36,8 @@ config.substitutions.append(
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%corio_include", config.corio_include))
+
+# Real Qt 6 and QCoro headers (test/CMakeLists.txt finds them).
+if config.qt_flags:
+    config.available_features.add("qt6")
+config.substitutions.append(("%qt_flags", config.qt_flags))
