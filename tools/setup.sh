@@ -26,7 +26,6 @@ PACKAGE_GROUPS=(
   "Neovim 0.7 (test/clangd runs docs/ide.md's editor snippet in it)|neovim"
   "Boost (Asio, for the examples and the integration tests)|libboost1.81-dev"
   "Qt 6 and QCoro (test/integration runs the Qt rules on the real headers)|qt6-base-dev qcoro-qt6-dev"
-  "clang-format 22 (the format test checks checks/, tools/ and lib/ against .clang-format)|clang-format-22"
 )
 # Why protobuf-compiler-grpc: ClangTargets.cmake names gRPC::grpc++ and
 # protobuf::libprotobuf, so cmake/CorioLLVM.cmake runs find_package(gRPC),
