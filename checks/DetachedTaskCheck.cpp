@@ -13,6 +13,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang::ast_matchers;
 
@@ -20,22 +21,18 @@ namespace clang::tidy::async {
 
 namespace {
 
-// What the caller gives up by letting work run on unjoined, starting with
-// what becomes of its exception.
-StringRef lostBy(frameworks::DetachedFailure Failure) {
+// What becomes of the detached work's exception: the %select index of the
+// warning's second clause.
+unsigned fateIndex(frameworks::DetachedFailure Failure) {
   switch (Failure) {
-  case frameworks::DetachedFailure::PrintedAndRethrown:
-    return "its exception is printed and rethrown into whichever thread resumes it, "
-           "not to the caller; it cannot be cancelled with its caller, and it may "
-           "outlive the objects it references";
-  case frameworks::DetachedFailure::Terminates:
-    return "its exception terminates the program, it cannot be cancelled with its "
-           "caller, and it may outlive the objects it references";
   case frameworks::DetachedFailure::Dropped:
-    break;
+    return 0;
+  case frameworks::DetachedFailure::PrintedAndRethrown:
+    return 1;
+  case frameworks::DetachedFailure::Terminates:
+    return 2;
   }
-  return "its exception is silently dropped, it cannot be cancelled with its "
-         "caller, and it may outlive the objects it references";
+  return 0;
 }
 
 /// A lambda callback that never looks at its (Try) argument, so the outcome
@@ -199,19 +196,15 @@ bool forwardsCallersToken(const CallExpr &Call, const FunctionDecl &Callable,
   });
 }
 
-/// The first half of a diagnostic: which call leaves which work unjoined.
-std::string whatIsDetached(StringRef Kind, StringRef Callee) {
-  const std::string Name = ("'" + Callee + "'").str();
-  if (Kind == "spawn")
-    return Name + " with the detached token starts a coroutine that nobody joins";
-  if (Kind == "detach")
-    return Name + " detaches the coroutine, so nobody joins it";
-  if (Kind == "future")
-    return "the future returned by " + Name + " is discarded, so nobody joins the task";
-  if (Kind == "callback")
-    return "the callback passed to " + Name +
-           " ignores its 'Try' argument, so nobody sees how the task ends";
-  return Name + " (listed in DetachingFunctions) starts work that nobody joins";
+/// Which call leaves which work unjoined: the %select index of the warning's
+/// first clause.
+unsigned detachIndex(StringRef Kind) {
+  return llvm::StringSwitch<unsigned>(Kind)
+      .Case("spawn", 0)
+      .Case("detach", 1)
+      .Case("future", 2)
+      .Case("callback", 3)
+      .Default(4);
 }
 
 } // namespace
@@ -361,15 +354,25 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (Kind == "thread") {
     // An exception escaping a thread terminates the program; what detach
     // gives up is the join, the stop and the bound on its lifetime.
-    diag(Call->getExprLoc(), "'%0' leaves the thread running with nobody to join it: nobody "
-                             "learns whether it finished, it cannot be stopped, and it may "
-                             "outlive the objects it references")
-        << Callee;
+    diag(Call->getExprLoc(), "'%0' leaves the thread running with nobody to join it") << Callee;
+    diag(Call->getExprLoc(), "nobody learns whether it finished, it cannot be stopped, and it "
+                             "may outlive the objects it references",
+         DiagnosticIDs::Note);
   } else {
     // A function listed by the user: nothing says where its exception goes.
     const frameworks::DetachedFailure Failure =
         Followed ? Followed->Failure : frameworks::DetachedFailure::Dropped;
-    diag(Call->getExprLoc(), "%0: %1") << whatIsDetached(Kind, Callee) << lostBy(Failure);
+    diag(Call->getExprLoc(),
+         "%select{'%1' with the detached token starts a coroutine that nobody joins|'%1' "
+         "detaches the coroutine, so nobody joins it|the future returned by '%1' is discarded, "
+         "so nobody joins the task|the callback passed to '%1' ignores its 'Try' argument, so "
+         "nobody sees how the task ends|'%1' (listed in DetachingFunctions) starts work that "
+         "nobody joins}0; its exception %select{is silently dropped|is printed and rethrown into "
+         "whichever thread resumes it, not to the caller|terminates the program}2")
+        << detachIndex(Kind) << Callee << fateIndex(Failure);
+    diag(Call->getExprLoc(), "it cannot be cancelled with its caller, and it may outlive the "
+                             "objects it references",
+         DiagnosticIDs::Note);
   }
 
   if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&

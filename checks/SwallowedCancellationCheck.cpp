@@ -814,10 +814,12 @@ void SwallowedCancellationCheck::checkUnhandledException(
   if (!Body || !dropsException(Body, SM, ExceptionKeepers))
     return;
   diag(Method.getLocation(),
-       "'unhandled_exception' drops the exception: anything thrown out of the "
-       "coroutine body, cancellation included, is lost and the awaiting code "
-       "sees a normal completion; store 'std::current_exception()' or "
-       "rethrow");
+       "'unhandled_exception' drops the exception, so the awaiting code sees a "
+       "normal completion, even of a cancelled coroutine");
+  diag(Method.getLocation(),
+       "store 'std::current_exception()' and rethrow it on resumption, or rethrow "
+       "it here",
+       DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::async

@@ -14,7 +14,7 @@ folly::coro::Task<void> refresh();
 
 void starts_and_drops(folly::Executor *ex) {
   fetch(1).scheduleOn(ex).start();
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: the future returned by 'folly::coro::TaskWithExecutor::start' is discarded, so nobody joins the task: its exception is silently dropped, it cannot be cancelled with its caller, and it may outlive the objects it references [async-detached-task]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: the future returned by 'folly::coro::TaskWithExecutor::start' is discarded, so nobody joins the task; its exception is silently dropped [async-detached-task]
   folly::coro::co_withExecutor(ex, refresh()).start();
   // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: the future returned by 'folly::coro::TaskWithExecutor::start' is discarded
   auto scheduled = refresh().scheduleOn(ex);

@@ -16,7 +16,8 @@ template <class Self> struct promise_common {
 struct empty_handler {
   struct promise_type : promise_common<empty_handler> {
     void unhandled_exception() noexcept {}
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'unhandled_exception' drops the exception: anything thrown out of the coroutine body, cancellation included, is lost and the awaiting code sees a normal completion; store 'std::current_exception()' or rethrow [async-swallowed-cancellation]
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'unhandled_exception' drops the exception, so the awaiting code sees a normal completion, even of a cancelled coroutine [async-swallowed-cancellation]
+    // CHECK-MESSAGES: :[[@LINE-2]]:10: note: store 'std::current_exception()' and rethrow it on resumption, or rethrow it here
   };
 };
 
