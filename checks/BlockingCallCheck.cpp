@@ -21,12 +21,17 @@ namespace clang::tidy::async {
 
 namespace {
 
+/// Printed in the warning; each category but Listed has an option switching
+/// it off. The order is the warning's %select.
+enum class Category { Sleep, SyncWait, Lock, FileIO, Console, Network, Listed };
+
 /// A family of blocking functions. Its matcher binds the call to Id.
 struct BlockingApi {
   StringRef Id;
-  /// Printed in the warning; each category has an option switching it off.
-  StringRef Category;
-  /// The note naming the non-blocking alternative, when no fix-it applies.
+  Category Kind;
+  /// The format of the note naming the non-blocking alternative, when no
+  /// fix-it applies; Asio's take the async_* counterpart's scope (%0) and
+  /// name (%1).
   StringRef Alternative;
   /// Whether `co_await corio::to_thread([&] { <call>; })` keeps the meaning.
   /// Not for locks and condition variables: they belong to the thread that
@@ -37,54 +42,54 @@ struct BlockingApi {
 constexpr StringRef ToThread =
     "run it on a worker thread with corio::to_thread";
 
-// The asio-* alternatives are worked out per call (they name the async_*
-// counterpart).
+constexpr StringRef AsioAlternative = "co_await '%0::async_%1' with use_awaitable instead";
+
 constexpr BlockingApi Catalogue[] = {
-    {"sleep", "sleep",
+    {"sleep", Category::Sleep,
      "co_await a timer instead (corio::sleep_for, asio::steady_timer::"
      "async_wait); it suspends only this coroutine",
      false},
-    {"future", "sync-wait",
+    {"future", Category::SyncWait,
      "co_await the operation that fulfils the future instead, or wait on a "
      "worker thread with corio::to_thread",
      true},
-    {"thread-join", "sync-wait",
+    {"thread-join", Category::SyncWait,
      "run the work as a child task (corio::task_group) instead, or join on a "
      "worker thread with corio::to_thread",
      true},
-    {"condition-wait", "sync-wait", "co_await an event instead (corio::event)",
+    {"condition-wait", Category::SyncWait, "co_await an event instead (corio::event)",
      false},
-    {"semaphore-acquire", "sync-wait",
+    {"semaphore-acquire", Category::SyncWait,
      "co_await an asynchronous semaphore instead (corio::semaphore)", true},
-    {"latch-wait", "sync-wait",
+    {"latch-wait", Category::SyncWait,
      "co_await an event or a task group instead (corio::event, "
      "corio::task_group)",
      true},
-    {"atomic-wait", "sync-wait", "co_await an event instead (corio::event)",
+    {"atomic-wait", Category::SyncWait, "co_await an event instead (corio::event)",
      true},
-    {"mutex-lock", "lock",
+    {"mutex-lock", Category::Lock,
      "co_await an asynchronous lock instead (corio::semaphore with one unit)",
      false},
-    {"file-io", "file-io", ToThread, true},
-    {"console", "console", ToThread, true},
-    {"asio-member", "network", "", true},
-    {"asio-free", "network", "", true},
-    {"posix-socket", "network",
+    {"file-io", Category::FileIO, ToThread, true},
+    {"console", Category::Console, ToThread, true},
+    {"asio-member", Category::Network, AsioAlternative, true},
+    {"asio-free", Category::Network, AsioAlternative, true},
+    {"posix-socket", Category::Network,
      "use asynchronous sockets instead (Asio's async_* operations with "
      "use_awaitable)",
      true},
-    {"name-resolution", "network",
+    {"name-resolution", Category::Network,
      "co_await a resolver's async_resolve with use_awaitable instead", true},
-    {"curl", "network",
+    {"curl", Category::Network,
      "drive the transfer from the event loop with curl's multi interface "
      "instead",
      true},
     // A Qt object belongs to its thread: its waits cannot move to a worker.
-    {"qt-wait", "sync-wait",
+    {"qt-wait", Category::SyncWait,
      "co_await the same event with QCoro instead (qCoro(object).waitForFinished(), "
      "qCoro(socket).waitForConnected(), qCoro(thread).waitForFinished())",
      false},
-    {"listed", "listed in BlockingFunctions", ToThread, true},
+    {"listed", Category::Listed, ToThread, true},
 };
 
 const BlockingApi &matchedApi(const BoundNodes &Nodes) {
@@ -465,20 +470,12 @@ bool returnsWithoutWaiting(const CallExpr &Call, const FunctionDecl &Coroutine,
          (Name == "write" && Facts.WakeUp);
 }
 
-/// The note naming the alternative; Asio's names its async_* counterpart.
-std::string alternativeTo(const BlockingApi &Api, const FunctionDecl *Callee) {
-  if (Api.Id == "asio-member")
-    return "co_await '" +
-           helpers::displayName(*cast<CXXMethodDecl>(Callee)->getParent()) + "::async_" +
-           Callee->getNameAsString() + "' with use_awaitable instead";
-  if (Api.Id == "asio-free")
-    return "co_await '" +
-           StringRef(Callee->getQualifiedNameAsString())
-               .rsplit("::")
-               .first.str() +
-           "::async_" + Callee->getNameAsString() +
-           "' with use_awaitable instead";
-  return Api.Alternative.str();
+/// The scope of the Asio call's async_* counterpart: the I/O object's class
+/// for a member, the namespace for a free function.
+std::string asioScopeOf(const FunctionDecl &Callee) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee))
+    return helpers::displayName(*Method->getParent());
+  return StringRef(Callee.getQualifiedNameAsString()).rsplit("::").first.str();
 }
 
 } // namespace
@@ -791,9 +788,10 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
 
   {
     auto Diag =
-        diag(Loc, "'%0' blocks the thread that runs the event loop "
-                  "(%1); every other task on it stalls until it returns")
-        << callName(*Call, Result.Nodes) << Api.Category;
+        diag(Loc, "'%0' blocks the event loop's thread (%select{sleep|sync-wait|lock|"
+                  "file-io|console|network|listed in BlockingFunctions}1), stalling "
+                  "every other task on it")
+        << callName(*Call, Result.Nodes) << static_cast<unsigned>(Api.Kind);
     if (!Fix.empty())
       Diag << Fix;
     else if (WrapInToThread)
@@ -805,8 +803,11 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     diag(Loc, "move the call to a worker thread with 'corio::to_thread'",
          DiagnosticIDs::Note)
         << Wrap;
+  else if (Api.Id == "asio-member" || Api.Id == "asio-free")
+    diag(Loc, Api.Alternative, DiagnosticIDs::Note)
+        << asioScopeOf(*Callee) << Callee->getNameAsString();
   else
-    diag(Loc, "%0", DiagnosticIDs::Note) << alternativeTo(Api, Callee);
+    diag(Loc, Api.Alternative, DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::async

@@ -57,44 +57,8 @@ AST_MATCHER_P(ClassTemplateSpecializationDecl, hasAnyTypeArgument,
   return false;
 }
 
-/// The diagnostic texts of each GuardKind. Warnings take the keyword, the
-/// variable and its type; declaration notes the variable and whether it has
-/// unlock().
-struct KindText {
-  const char *Warning;
-  const char *DeclarationNote;
-  /// What the guard still is on a path that keeps it.
-  const char *Held;
-};
-const KindText &textFor(GuardKind Kind) {
-  static constexpr KindText Lock{
-      "'%0' suspends the coroutine while '%1' of type %2 holds a thread-blocking mutex; a task "
-      "that locks it meanwhile blocks the event loop thread, and the coroutine may resume and "
-      "unlock it on another thread",
-      "'%0' holds the lock from here; end the critical section before suspending "
-      "(%select{close its block|close its block or call unlock()}1) or use an async mutex, "
-      "whose lock is awaited",
-      "locked"};
-  static constexpr KindText Scope{
-      "'%0' suspends the generator while scope '%1' of type %2 is active; its deadline or "
-      "cancellation now applies to whatever code the consumer runs",
-      "'%0' is active from here to the end of its block; for a timeout use corio::with_timeout, "
-      "which runs the timed work as a task that cannot yield to the consumer",
-      "active"};
-  static constexpr KindText ThreadAffine{
-      "'%0' suspends the coroutine while thread-affine '%1' of type %2 is alive; the coroutine "
-      "may resume on another thread and destroy it there",
-      "'%0' lives from here to the end of its block; destroy it before suspending", "alive"};
-  switch (Kind) {
-  case GuardKind::Lock:
-    return Lock;
-  case GuardKind::Scope:
-    return Scope;
-  case GuardKind::ThreadAffine:
-    return ThreadAffine;
-  }
-  llvm_unreachable("unknown guard kind");
-}
+/// The %select index of a GuardKind in the diagnostics.
+unsigned kindIndex(GuardKind Kind) { return static_cast<unsigned>(Kind); }
 
 /// One tracked local (or lock parameter) of a coroutine.
 struct Guard {
@@ -283,7 +247,7 @@ private:
 
 /// Where the path that keeps a guard held (while another path releases it)
 /// is chosen: a branch and the edge taken, or a loop entered or repeated.
-/// Its note takes the variable and what it still is (locked, active, alive).
+/// Its note takes the variable and its GuardKind's index.
 struct PathChoice {
   const char *Message;
   SourceLocation Loc;
@@ -319,8 +283,8 @@ std::optional<PathChoice> findPathChoice(const CFGBlock &SuspensionBlock, const 
   // loop or comes round again.
   for (const CFGBlock *Pred : Join->preds())
     if (Pred && Pred->getLoopTarget())
-      return PathChoice{HeldPred->getLoopTarget() ? "'%0' is %1 again when this loop repeats"
-                                                  : "'%0' is still %1 when this loop is entered",
+      return PathChoice{HeldPred->getLoopTarget() ? "'%0' is %select{locked|active|alive}1 again when this loop repeats"
+                                                  : "'%0' is still %select{locked|active|alive}1 when this loop is entered",
                         Pred->getLoopTarget()->getBeginLoc(), std::nullopt};
 
   // Otherwise the branch whose edge leads only onto the holding path:
@@ -338,10 +302,11 @@ std::optional<PathChoice> findPathChoice(const CFGBlock &SuspensionBlock, const 
   const unsigned Edge = std::distance(Branch->succ_begin(), EdgeIt);
   if (Branch->succ_size() == 2)
     if (const Stmt *Condition = Branch->getTerminatorCondition())
-      return PathChoice{"'%0' is still %1 on the path where this condition is %select{true|false}2",
+      return PathChoice{"'%0' is still %select{locked|active|alive}1 on the path where this "
+                        "condition is %select{true|false}2",
                         Condition->getBeginLoc(), Edge};
   if (const Stmt *Label = Next->getLabel())
-    return PathChoice{"'%0' is still %1 on the path through this label", Label->getBeginLoc(),
+    return PathChoice{"'%0' is still %select{locked|active|alive}1 on the path through this label", Label->getBeginLoc(),
                       std::nullopt};
   return std::nullopt;
 }
@@ -482,10 +447,12 @@ void SuspendInScopeCheck::checkRawLock(const FunctionDecl &Coroutine,
         continue;
       diag(Suspension->getBeginLoc(),
            "'%0' suspends the coroutine while mutex '%1' of type %2 is locked; a task that "
-           "locks it meanwhile blocks the event loop thread, and the coroutine may resume and "
-           "unlock it on another thread")
+           "locks it meanwhile blocks the event loop thread")
           << (isa<CoyieldExpr>(Suspension) ? "co_yield" : "co_await") << Mutex->getName()
           << Mutex->getType();
+      diag(Suspension->getBeginLoc(),
+           "the coroutine may resume on another thread and unlock it there",
+           DiagnosticIDs::Note);
       diag(Lock.getExprLoc(),
            "'%0' is locked here; unlock it before suspending, or use an async mutex, whose "
            "lock is awaited",
@@ -517,7 +484,6 @@ void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
   const HeldFlow Flow(
       *Cfg, [&](const CFGElement &Element) { return effectOf(Element, G); },
       /*HeldOnEntry=*/isa<ParmVarDecl>(G.Var));
-  const KindText &Text = textFor(G.Kind);
   for (const CFGBlock *Block : *Cfg) {
     for (auto [Suspension, Held] : Flow.suspensionsIn(*Block)) {
       const bool IsYield = isa<CoyieldExpr>(Suspension);
@@ -533,14 +499,31 @@ void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
                .second)
         continue;
 
-      diag(Suspension->getBeginLoc(), Text.Warning)
-          << (IsYield ? "co_yield" : "co_await") << Var.getName() << Var.getType();
-      diag(Var.getLocation(), Text.DeclarationNote, DiagnosticIDs::Note)
-          << Var.getName() << hasUnlockMember(Var);
+      diag(Suspension->getBeginLoc(),
+           "'%0' suspends the %select{coroutine while '%1' of type %2 holds a thread-blocking "
+           "mutex; a task that locks it meanwhile blocks the event loop thread|generator while "
+           "scope '%1' of type %2 is active; its deadline or cancellation reaches the "
+           "consumer|coroutine while thread-affine '%1' of type %2 is alive; it may be "
+           "destroyed on another thread}3")
+          << (IsYield ? "co_yield" : "co_await") << Var.getName() << Var.getType()
+          << kindIndex(G.Kind);
+      if (G.Kind == GuardKind::Lock)
+        diag(Suspension->getBeginLoc(),
+             "the coroutine may resume on another thread and unlock it there",
+             DiagnosticIDs::Note);
+      diag(Var.getLocation(),
+           "%select{'%0' holds the lock from here; end the critical section before suspending "
+           "(%select{close its block|close its block or call unlock()}1) or use an async "
+           "mutex, whose lock is awaited|'%0' is active from here to the end of its block; for "
+           "a timeout use corio::with_timeout, which runs the timed work as a task that cannot "
+           "yield to the consumer|'%0' lives from here to the end of its block; destroy it "
+           "before suspending}2",
+           DiagnosticIDs::Note)
+          << Var.getName() << hasUnlockMember(Var) << kindIndex(G.Kind);
       if (!Held.Must)
         if (auto Choice = findPathChoice(*Block, Flow)) {
           auto Note = diag(Choice->Loc, Choice->Message, DiagnosticIDs::Note);
-          Note << Var.getName() << Text.Held;
+          Note << Var.getName() << kindIndex(G.Kind);
           if (Choice->Edge)
             Note << *Choice->Edge;
         }

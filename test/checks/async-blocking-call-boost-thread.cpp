@@ -14,18 +14,18 @@
 cppcoro::task<void> waits(boost::thread &worker, boost::mutex &m, boost::condition_variable &cv,
                           boost::condition_variable_any &any, bool &ready) {
   worker.join();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::thread::join' blocks the thread that runs the event loop (sync-wait); every other task on it stalls until it returns [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::thread::join' blocks the event loop's thread (sync-wait), stalling every other task on it [async-blocking-call]
   boost::this_thread::sleep_for(boost::chrono::milliseconds(10));
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::this_thread::sleep_for' blocks the thread that runs the event loop (sleep)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::this_thread::sleep_for' blocks the event loop's thread (sleep)
   boost::unique_lock<boost::mutex> lock(m, boost::defer_lock);
   cv.wait(lock);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::condition_variable::wait' blocks the thread that runs the event loop (sync-wait)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::condition_variable::wait' blocks the event loop's thread (sync-wait)
   cv.wait(lock, [&] { return ready; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::condition_variable::wait' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::condition_variable::wait' blocks the event loop's thread
   cv.wait_for(lock, boost::chrono::seconds(1));
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::condition_variable::wait_for' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::condition_variable::wait_for' blocks the event loop's thread
   any.wait(lock);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::condition_variable_any::wait' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::condition_variable_any::wait' blocks the event loop's thread
   co_return;
 }
 

@@ -10,11 +10,11 @@
 
 cppcoro::task<std::uint64_t> opens(cppcoro::io_service &io) {
   auto in = cppcoro::read_only_file::open(io, "in.txt");
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'cppcoro::read_only_file::open' blocks the thread that runs the event loop (file-io); every other task on it stalls until it returns [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'cppcoro::read_only_file::open' blocks the event loop's thread (file-io), stalling every other task on it [async-blocking-call]
   auto out = cppcoro::write_only_file::open(io, "out.txt", cppcoro::file_open_mode::create_always);
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'cppcoro::write_only_file::open' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'cppcoro::write_only_file::open' blocks the event loop's thread
   auto both = cppcoro::read_write_file::open(io, "both.txt");
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'cppcoro::read_write_file::open' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'cppcoro::read_write_file::open' blocks the event loop's thread
   co_return in.size() + out.size() + both.size();
 }
 

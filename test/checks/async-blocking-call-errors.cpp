@@ -17,7 +17,7 @@ net::awaitable<void> broken_arguments(std::future<int> &f) {
   f.wait(42);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: error: too many arguments to function call, expected 0, have 1 [clang-diagnostic-error]
   std::this_thread::sleep_for(1ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop's thread
   co_return;
 }
 
@@ -25,7 +25,7 @@ corio::task<void> broken_statement(std::future<int> &f) {
   undeclared_function();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: error: use of undeclared identifier 'undeclared_function' [clang-diagnostic-error]
   f.get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future::get' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future::get' blocks the event loop's thread
   co_return;
 }
 

@@ -17,13 +17,13 @@ namespace fs = std::filesystem;
 
 net::awaitable<void> uses_file_streams(const fs::path &path, std::string line) {
   std::ifstream in("input.txt");
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ifstream' blocks the thread that runs the event loop (file-io); every other task on it stalls until it returns [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ifstream' blocks the event loop's thread (file-io), stalling every other task on it [async-blocking-call]
   // CHECK-MESSAGES: :[[@LINE-2]]:17: note: run it on a worker thread with corio::to_thread
   std::ofstream out(path, std::ios::app);
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ofstream' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'std::basic_ofstream' blocks the event loop's thread
   std::fstream both;
   both.open(line);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_fstream::open' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::basic_fstream::open' blocks the event loop's thread
   // Negative: default construction, moves and queries touch no file.
   std::ifstream later;
   std::ifstream moved(std::move(in));
@@ -34,18 +34,18 @@ net::awaitable<void> uses_file_streams(const fs::path &path, std::string line) {
 
 net::awaitable<void> uses_stdio(char *buffer, int size) {
   FILE *file = fopen("data.bin", "rb");
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'fopen' blocks the thread that runs the event loop (file-io)
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'fopen' blocks the event loop's thread (file-io)
   fread(buffer, 1, size, file);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fread' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fread' blocks the event loop's thread
   std::fwrite(buffer, 1, size, file);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fwrite' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fwrite' blocks the event loop's thread
   fgets(buffer, size, file);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fgets' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fgets' blocks the event loop's thread
   int value = 0;
   std::fscanf(file, "%d", &value);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fscanf' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fscanf' blocks the event loop's thread
   fflush(file);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' blocks the event loop's thread
   // Negative: formatting into memory touches no file.
   std::snprintf(buffer, size, "%d", value);
   co_return;
@@ -53,37 +53,37 @@ net::awaitable<void> uses_stdio(char *buffer, int size) {
 
 net::awaitable<void> uses_file_descriptors(char *buffer, int size) {
   int fd = open("data.bin", O_RDWR);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'open' blocks the thread that runs the event loop (file-io)
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'open' blocks the event loop's thread (file-io)
   read(fd, buffer, size);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' blocks the event loop's thread
   write(fd, buffer, size);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' blocks the event loop's thread
   pread(fd, buffer, size, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pread' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pread' blocks the event loop's thread
   pwrite(fd, buffer, size, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pwrite' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pwrite' blocks the event loop's thread
   fsync(fd);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fsync' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fsync' blocks the event loop's thread
   close(fd);
   co_return;
 }
 
 net::awaitable<void> uses_the_filesystem(const fs::path &dir) {
   if (fs::exists(dir / "config"))
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'std::filesystem::exists' blocks the thread that runs the event loop (file-io)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'std::filesystem::exists' blocks the event loop's thread (file-io)
     co_return;
   fs::create_directories(dir);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::filesystem::create_directories' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::filesystem::create_directories' blocks the event loop's thread
   auto size = fs::file_size(dir / "data.bin");
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::filesystem::file_size' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::filesystem::file_size' blocks the event loop's thread
   fs::file_status status = fs::status(dir);
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'std::filesystem::status' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'std::filesystem::status' blocks the event loop's thread
   for (const auto &entry : fs::directory_iterator(dir))
-    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'std::filesystem::directory_iterator' blocks the thread
+    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'std::filesystem::directory_iterator' blocks the event loop's thread
     (void)entry;
   std::error_code ec;
   fs::remove_all(dir, ec);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::filesystem::remove_all' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::filesystem::remove_all' blocks the event loop's thread
   // Negative: inspecting a file_status or a path touches no disk.
   if (fs::is_directory(status) && size > 0 && dir.filename() == "x")
     co_return;

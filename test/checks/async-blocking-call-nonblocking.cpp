@@ -63,7 +63,7 @@ struct Connection {
   // Made non-blocking somewhere else: this coroutine cannot tell.
   net::awaitable<void> reopen(const sockaddr_in &addr) {
     connect(fd_, reinterpret_cast<const sockaddr *>(&addr), sizeof addr);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'connect' blocks the thread that runs the event loop (network); every other task on it stalls until it returns [async-blocking-call]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'connect' blocks the event loop's thread (network), stalling every other task on it [async-blocking-call]
     co_return;
   }
 };
@@ -74,7 +74,7 @@ net::awaitable<void> datagram(const sockaddr_in &addr) {
   connect(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr);
   char byte = 0;
   recv(fd, &byte, 1, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'recv' blocks the thread that runs the event loop (network)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'recv' blocks the event loop's thread (network)
   recv(fd, &byte, 1, MSG_DONTWAIT);
   sendto(fd, &byte, 1, MSG_DONTWAIT | MSG_NOSIGNAL, nullptr, 0);
   co_return;
@@ -91,7 +91,7 @@ net::awaitable<void> wakes_up_the_poller() {
   write(fds[1], &byte, 1);
   // Reading one blocks until someone writes.
   read(fds[0], &byte, 1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' blocks the thread that runs the event loop (file-io)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'read' blocks the event loop's thread (file-io)
   int quiet = eventfd(0, EFD_NONBLOCK);
   read(quiet, &one, sizeof one);
   co_return;
@@ -100,19 +100,19 @@ net::awaitable<void> wakes_up_the_poller() {
 // The same calls on descriptors nothing here describes.
 net::awaitable<void> blocks(int fd, int listener, const sockaddr_in &addr) {
   connect(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'connect' blocks the thread that runs the event loop (network)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'connect' blocks the event loop's thread (network)
   int blocking = socket(AF_INET, SOCK_STREAM, 0);
   connect(blocking, reinterpret_cast<const sockaddr *>(&addr), sizeof addr);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'connect' blocks the thread that runs the event loop (network)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'connect' blocks the event loop's thread (network)
   // Reading the flags does not change them.
   int flags = fcntl(listener, F_GETFL, 0);
   accept(listener, nullptr, nullptr);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'accept' blocks the thread that runs the event loop (network)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'accept' blocks the event loop's thread (network)
   char byte = static_cast<char>(flags);
   write(fd, &byte, 1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' blocks the thread that runs the event loop (file-io)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' blocks the event loop's thread (file-io)
   send(fd, &byte, 1, MSG_NOSIGNAL);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'send' blocks the thread that runs the event loop (network)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'send' blocks the event loop's thread (network)
   co_return;
 }
 
@@ -122,8 +122,8 @@ net::awaitable<void> flushes(FILE *log) {
   fflush(stdout);
   fflush(stderr);
   fflush(log);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' blocks the thread that runs the event loop (file-io)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' blocks the event loop's thread (file-io)
   fflush(nullptr);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' blocks the thread that runs the event loop (file-io)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fflush' blocks the event loop's thread (file-io)
   co_return;
 }

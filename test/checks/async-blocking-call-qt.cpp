@@ -15,12 +15,12 @@
 QCoro::Task<int> runs_a_process(QProcess &process) {
   process.start("ls");
   process.waitForStarted();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QProcess::waitForStarted' blocks the thread that runs the event loop (sync-wait); every other task on it stalls until it returns [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QProcess::waitForStarted' blocks the event loop's thread (sync-wait), stalling every other task on it [async-blocking-call]
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: co_await the same event with QCoro instead (qCoro(object).waitForFinished(), qCoro(socket).waitForConnected(), qCoro(thread).waitForFinished())
   process.waitForReadyRead(100);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QProcess::waitForReadyRead' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QProcess::waitForReadyRead' blocks the event loop's thread
   if (!process.waitForFinished(-1))
-    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'QProcess::waitForFinished' blocks the thread
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'QProcess::waitForFinished' blocks the event loop's thread
     co_return -1;
   co_return process.exitCode();
 }
@@ -29,20 +29,20 @@ QCoro::Task<void> talks(QTcpSocket &socket, QTcpServer &server, QLocalSocket &lo
                         QLocalServer &localServer, QThread *worker) {
   socket.connectToHost("example.org", 80);
   socket.waitForConnected();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QAbstractSocket::waitForConnected' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QAbstractSocket::waitForConnected' blocks the event loop's thread
   socket.waitForBytesWritten();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QAbstractSocket::waitForBytesWritten' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QAbstractSocket::waitForBytesWritten' blocks the event loop's thread
   server.waitForNewConnection(1000);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QTcpServer::waitForNewConnection' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QTcpServer::waitForNewConnection' blocks the event loop's thread
   local.waitForDisconnected();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QLocalSocket::waitForDisconnected' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QLocalSocket::waitForDisconnected' blocks the event loop's thread
   localServer.waitForNewConnection();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QLocalServer::waitForNewConnection' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QLocalServer::waitForNewConnection' blocks the event loop's thread
   worker->quit();
   worker->wait();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QThread::wait' blocks the thread
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QThread::wait' blocks the event loop's thread
   QThread::msleep(10);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QThread::msleep' blocks the thread that runs the event loop (sleep)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'QThread::msleep' blocks the event loop's thread (sleep)
   co_return;
 }
 

@@ -30,7 +30,7 @@ net::awaitable<int> waits(net::io_context &ctx, net::thread_pool &pool) {
   std::future<int> later;
   later = net::co_spawn(ctx, compute(), net::use_future);
   v += later.get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'std::future::get' blocks the thread that runs the event loop (sync-wait); every other task on it stalls until it returns [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'std::future::get' blocks the event loop's thread (sync-wait), stalling every other task on it [async-blocking-call]
   // CHECK-MESSAGES: :[[@LINE-2]]:8: note: co_await the operation that fulfils the future instead, or wait on a worker thread with corio::to_thread
   co_return v;
 }

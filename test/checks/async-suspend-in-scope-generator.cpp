@@ -41,7 +41,7 @@ corio::generator<int> yields_inside_cancel_scope() {
   const corio::cancel_scope scope = corio::detail::scope_runner::enter(shield_setup());
   int v = co_await fetch();
   co_yield v;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_yield' suspends the generator while scope 'scope' of type 'const corio::cancel_scope' is active; its deadline or cancellation now applies to whatever code the consumer runs [async-suspend-in-scope]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_yield' suspends the generator while scope 'scope' of type 'const corio::cancel_scope' is active; its deadline or cancellation reaches the consumer [async-suspend-in-scope]
   // CHECK-MESSAGES: :[[@LINE-4]]:29: note: 'scope' is active from here to the end of its block; for a timeout use corio::with_timeout, which runs the timed work as a task that cannot yield to the consumer
   // CHECK-MESSAGES: :[[@LINE-6]]:23: note: each 'co_yield' in 'yields_inside_cancel_scope' hands control to its consumer until the generator is resumed
 }

@@ -49,7 +49,7 @@ net::experimental::coro<int> numbers_with_deadline(net::any_io_executor) {
   seastar::abort_on_expiry<> deadline(steady::now() + 1s);
   for (int i = 0; i < 3; ++i)
     co_yield i;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'co_yield' suspends the generator while scope 'deadline' of type 'seastar::abort_on_expiry<>' is active; its deadline or cancellation now applies to whatever code the consumer runs [async-suspend-in-scope]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'co_yield' suspends the generator while scope 'deadline' of type 'seastar::abort_on_expiry<>' is active; its deadline or cancellation reaches the consumer [async-suspend-in-scope]
   // CHECK-MESSAGES: :[[@LINE-4]]:30: note: 'deadline' is active from here to the end of its block; for a timeout use corio::with_timeout, which runs the timed work as a task that cannot yield to the consumer
   // CHECK-MESSAGES: :[[@LINE-6]]:30: note: each 'co_yield' in 'numbers_with_deadline' hands control to its consumer until the generator is resumed
 }
@@ -109,7 +109,7 @@ folly::coro::AsyncGenerator<int> yields_after_scope() {
 net::awaitable<void> holds_gil_across_await() {
   pybind11::gil_scoped_acquire gil;
   co_await fetch();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' suspends the coroutine while thread-affine 'gil' of type 'pybind11::gil_scoped_acquire' is alive; the coroutine may resume on another thread and destroy it there [async-suspend-in-scope]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' suspends the coroutine while thread-affine 'gil' of type 'pybind11::gil_scoped_acquire' is alive; it may be destroyed on another thread [async-suspend-in-scope]
   // CHECK-MESSAGES: :[[@LINE-3]]:32: note: 'gil' lives from here to the end of its block; destroy it before suspending
 }
 

@@ -16,7 +16,7 @@
 
 boost::asio::awaitable<void> pauses(std::chrono::milliseconds delay) {
   std::this_thread::sleep_for(delay);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the thread that runs the event loop (sleep); every other task on it stalls until it returns [async-blocking-call]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop's thread (sleep), stalling every other task on it [async-blocking-call]
   // CHECK-FIXES: {{^}}  co_await boost::asio::steady_timer(co_await boost::asio::this_coro::executor, delay).async_wait(boost::asio::use_awaitable);{{$}}
   co_return;
 }
