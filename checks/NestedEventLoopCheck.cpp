@@ -61,12 +61,10 @@ std::string templateName(QualType Type) {
   return Template ? helpers::displayName(*Template) : "";
 }
 
-/// How a function is named in messages; lambdas have no name to show.
-std::string describe(const FunctionDecl &F, bool AsCoroutine) {
+/// Messages name a function, or say "a lambda": it has no name to show.
+bool isLambda(const FunctionDecl &F) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&F);
-  if (Method && Method->getParent()->isLambda())
-    return AsCoroutine ? "a coroutine lambda" : "a lambda";
-  return (AsCoroutine ? "coroutine '" : "'") + helpers::displayName(F) + "'";
+  return Method && Method->getParent()->isLambda();
 }
 
 /// Walks a function body the way the function runs it: lambda bodies and
@@ -446,19 +444,24 @@ void NestedEventLoopCheck::diagnose(const LoopCall &Loop) {
   if (Depth == 0 && Where.AwaitAllowed && !Caller.isTemplateInstantiation())
     Fixes = fixesFor(Loop, Caller, FutureOrigin);
   {
+    // Which function blocks: the coroutine itself, or one it calls.
+    const unsigned Blocked = Depth == 0 ? 0 : isLambda(Caller) ? 2 : 1;
     auto Diag = diag(beginOf(*Loop.Call),
                      Loop.FutureWait
-                         ? "'%0' blocks %select{a coroutine|%2, which a coroutine calls,}1 on a "
-                           "future that an event loop fulfils; the event loop running the "
-                           "coroutine is blocked too, a deadlock if it is the one that must "
-                           "fulfil the future"
-                         : "'%0' runs an event loop inside %select{a coroutine|%2, which a "
-                           "coroutine calls}1; the event loop running the coroutine is blocked "
-                           "until it returns")
-                << Loop.Name << (Depth > 0) << describe(Caller, false);
+                         ? "'%0' blocks %select{a coroutine|'%2', which a coroutine calls,|a "
+                           "lambda, which a coroutine calls,}1 on a future that an event loop "
+                           "fulfils, and with it the event loop running the coroutine"
+                         : "'%0' runs an event loop inside %select{a coroutine|'%2', which a "
+                           "coroutine calls|a lambda, which a coroutine calls}1; the event loop "
+                           "running the coroutine is blocked until it returns")
+                << Loop.Name << Blocked << helpers::displayName(Caller);
     for (const FixItHint &Fix : Fixes)
       Diag << Fix;
   }
+  if (Loop.FutureWait)
+    diag(beginOf(*Loop.Call),
+         "the coroutine deadlocks if that event loop is the one that must fulfil the future",
+         DiagnosticIDs::Note);
   if (FutureOrigin.isValid())
     diag(FutureOrigin,
          "the future comes from here; pass 'use_awaitable' instead of 'use_future' and "
@@ -473,8 +476,12 @@ void NestedEventLoopCheck::diagnose(const LoopCall &Loop) {
     F = Hop.Caller;
   }
   for (const auto &[Callee, Hop] : llvm::reverse(Hops))
-    diag(beginOf(*Hop.Call), "%0 calls %1 here", DiagnosticIDs::Note)
-        << describe(*Hop.Caller, Hop.Depth == 1) << describe(*Callee, false);
+    diag(beginOf(*Hop.Call),
+         "%select{'%1'|coroutine '%1'|a lambda|a coroutine lambda}0 calls %select{'%3'|a "
+         "lambda}2 here",
+         DiagnosticIDs::Note)
+        << (isLambda(*Hop.Caller) * 2 + (Hop.Depth == 1)) << helpers::displayName(*Hop.Caller)
+        << isLambda(*Callee) << helpers::displayName(*Callee);
 }
 
 } // namespace clang::tidy::async

@@ -140,12 +140,11 @@ void UnawaitedTaskCheck::diagnoseDroppedCall(const CallExpr &Call, const Functio
   const bool CanFix =
       CanAwait && !Begin.isMacroID() && bindsAsPostfix(Call) && isCoAwaitAllowedAt(Call, Parents);
   {
-    auto Warning = diag(Begin, "%0 is dropped without being "
-                               "awaited, so its coroutine never runs");
-    if (const FunctionDecl *Callee = namedCallee(Call))
-      Warning << ("the '" + TaskName + "' returned by '" + helpers::displayName(*Callee) + "'");
-    else
-      Warning << ("this '" + TaskName + "'");
+    const FunctionDecl *Callee = namedCallee(Call);
+    auto Warning = diag(Begin, "%select{this '%1'|the '%1' returned by '%2'}0 is dropped "
+                               "without being awaited, so its coroutine never runs")
+                   << (Callee != nullptr) << TaskName
+                   << (Callee ? helpers::displayName(*Callee) : std::string());
     if (CanFix)
       Warning << FixItHint::CreateInsertion(Begin, "co_await ");
   }

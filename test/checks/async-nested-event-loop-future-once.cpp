@@ -18,7 +18,7 @@ net::awaitable<int> compute();
 net::awaitable<int> waits(net::io_context &ctx, net::thread_pool &pool) {
   auto f = net::co_spawn(ctx, compute(), net::use_future);
   int v = f.get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'std::future::get' blocks a coroutine on a future that an event loop fulfils; the event loop running the coroutine is blocked too, a deadlock if it is the one that must fulfil the future [async-nested-event-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'std::future::get' blocks a coroutine on a future that an event loop fulfils, and with it the event loop running the coroutine [async-nested-event-loop]
   // CHECK-MESSAGES: :[[@LINE-3]]:12: note: the future comes from here; pass 'use_awaitable' instead of 'use_future' and 'co_await' this call
   auto g = net::co_spawn(pool.get_executor(), compute(), net::use_future);
   g.wait();

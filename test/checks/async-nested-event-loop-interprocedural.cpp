@@ -131,7 +131,7 @@ auto coroutine_lambda = [](net::io_context &io) -> net::awaitable<void> {
 // A future waited on in a helper: no fix there (the helper cannot co_await).
 int fetch_blocking(net::io_context &io) {
   return net::co_spawn(io, compute(), net::use_future).get();
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'std::future::get' blocks 'fetch_blocking', which a coroutine calls, on a future that an event loop fulfils; the event loop running the coroutine is blocked too, a deadlock if it is the one that must fulfil the future [async-nested-event-loop]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'std::future::get' blocks 'fetch_blocking', which a coroutine calls, on a future that an event loop fulfils, and with it the event loop running the coroutine [async-nested-event-loop]
   // CHECK-MESSAGES: :[[@LINE+2]]:65: note: coroutine 'uses_fetch' calls 'fetch_blocking' here
 }
 net::awaitable<int> uses_fetch(net::io_context &io) { co_return fetch_blocking(io); }
