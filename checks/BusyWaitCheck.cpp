@@ -339,8 +339,8 @@ void BusyWaitCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   diag(Loop.getBeginLoc(),
-       "this loop busy-waits: it polls a condition and only %select{sleeps %1|yields}0 between "
-       "the checks, waking the coroutine whether or not anything changed")
+       "this loop busy-waits on a condition, waking the coroutine %select{every %1|at each "
+       "yield}0 whether or not anything changed")
       << First->IsYield << formatInterval(*First->Seconds);
   diag(Polled->getBeginLoc(),
        "wait for the change instead: have the code that makes this true signal the coroutine "

@@ -63,20 +63,24 @@ std::string taskTemplateName(const CXXRecordDecl &Task) {
 }
 
 /// The call that keeps and joins a task of the framework the task type
-/// belongs to: its task group's spawn, or its spawn function.
-std::string joiningSpawn(const CXXRecordDecl &Task) {
+/// belongs to: its task group's spawn (Kind 0, Name the group type), or its
+/// spawn function (Kind 1, Name the function); Kind 2 when neither is known.
+struct JoiningSpawn {
+  unsigned Kind;
+  std::string Name;
+};
+JoiningSpawn joiningSpawn(const CXXRecordDecl &Task) {
   const std::string Template = taskTemplateName(Task);
   for (const frameworks::Framework *F : frameworks::all()) {
     if (!F->hasTask(Template))
       continue;
     if (!F->TaskGroups.empty())
-      return ("'tg.spawn(...)' on a '" + frameworks::spelled(F->TaskGroups.front()) + "'").str();
+      return {0, frameworks::spelled(F->TaskGroups.front()).str()};
     for (const frameworks::DetachingCall &Call : F->DetachingCalls)
       if (Call.Kind == frameworks::DetachKind::SpawnWithDetachedToken)
-        return ("'" + Call.Callee + "(...)' with a completion handler that takes the exception")
-            .str();
+        return {1, Call.Callee.str()};
   }
-  return "'co_spawn(...)' or 'tg.spawn(...)'";
+  return {2, ""};
 }
 
 } // namespace
@@ -129,12 +133,16 @@ void CoroutineCallbackCheck::diagnoseIfTask(const Expr &Callable, StringRef Sink
     return;
   const bool Lazy = TaskTypes.isLazyAwaitableTask(*Task, Context);
   diag(Written->getBeginLoc(),
-       "%0 discards the %1 this callable returns: %select{the coroutine runs detached and its "
+       "'%0' discards the %1 this callable returns: %select{the coroutine runs detached and its "
        "exception is lost|the coroutine never runs}2")
       << Sink << Returned.getCanonicalType() << Lazy;
-  diag(Written->getBeginLoc(), "start the coroutine where its task is kept and joined: %0",
+  const JoiningSpawn Spawn = joiningSpawn(*Task);
+  diag(Written->getBeginLoc(),
+       "start the coroutine where its task is kept and joined: %select{'tg.spawn(...)' on a "
+       "'%1'|'%1(...)' with a completion handler that takes the exception|'co_spawn(...)' or "
+       "'tg.spawn(...)'}0",
        DiagnosticIDs::Note)
-      << joiningSpawn(*Task);
+      << Spawn.Kind << Spawn.Name;
 }
 
 void CoroutineCallbackCheck::check(const MatchFinder::MatchResult &Result) {
@@ -143,10 +151,9 @@ void CoroutineCallbackCheck::check(const MatchFinder::MatchResult &Result) {
     const QualType Type = isa<CXXOperatorCallExpr>(Wrapper)
                               ? cast<CXXOperatorCallExpr>(Wrapper)->getArg(0)->getType()
                               : Wrapper->getType();
-    diagnoseIfTask(
-        Callable,
-        "'" + Type.getUnqualifiedType().getAsString(Result.Context->getPrintingPolicy()) + "'",
-        *Result.Context);
+    diagnoseIfTask(Callable,
+                   Type.getUnqualifiedType().getAsString(Result.Context->getPrintingPolicy()),
+                   *Result.Context);
     return;
   }
   const auto *Taker = Result.Nodes.getNodeAs<Expr>("taker");
@@ -156,7 +163,7 @@ void CoroutineCallbackCheck::check(const MatchFinder::MatchResult &Result) {
   else
     Callee = cast<CallExpr>(Taker)->getDirectCallee();
   if (Callee)
-    diagnoseIfTask(Callable, "'" + helpers::displayName(*Callee) + "'", *Result.Context);
+    diagnoseIfTask(Callable, helpers::displayName(*Callee), *Result.Context);
 }
 
 } // namespace clang::tidy::async

@@ -325,8 +325,8 @@ void UnshieldedCleanupCheck::checkTry(const CXXTryStmt &Try, const FunctionDecl 
       {
         auto Diag = diag(Point->getBeginLoc(),
                          "'%select{co_await|co_yield}0' after a caught cancellation ('%1'%select{| "
-                         "carrying '%3'}2) is not shielded: the coroutine is still cancelled, so this "
-                         "suspension is cancelled too and the cleanup does not run")
+                         "carrying '%3'}2) is not shielded, so it is cancelled too and the cleanup "
+                         "does not run")
                     << isa<CoyieldExpr>(Point) << C.Spelling << !C.AbortedCode.empty()
                     << C.AbortedCode;
         if (Wrap) {
@@ -338,7 +338,9 @@ void UnshieldedCleanupCheck::checkTry(const CXXTryStmt &Try, const FunctionDecl 
                 Ctx.getSourceManager().getFileID(Wrap->getBegin()), Suggested->Header);
         }
       }
-      diag(Catch.Handler->getCatchLoc(), "the cancellation is caught here", DiagnosticIDs::Note);
+      diag(Catch.Handler->getCatchLoc(),
+           "the cancellation is caught here, but the coroutine stays cancelled",
+           DiagnosticIDs::Note);
       for (const CancellationShield *Shield : Shields)
         // Other wrappers of the same framework say the same thing again.
         if (!(Shield == Suggested && Wrap) &&

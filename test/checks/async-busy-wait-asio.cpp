@@ -21,7 +21,7 @@ net::awaitable<void> polls_with_a_timer(net::steady_timer &timer) {
     timer.expires_after(1ms);
     co_await timer.async_wait(net::use_awaitable);
   }
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 1ms between the checks, waking the coroutine whether or not anything changed [async-busy-wait]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 1ms whether or not anything changed [async-busy-wait]
   // CHECK-MESSAGES: :[[@LINE-5]]:10: note: wait for the change instead
 }
 
@@ -30,10 +30,10 @@ net::awaitable<void> polls_with_a_timer_per_round(net::io_context &io) {
     net::steady_timer timer(io, 5ms);
     co_await timer.async_wait(net::use_awaitable);
   }
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 5ms
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 5ms
   while (!ready)
     co_await net::steady_timer(io, 200ms).async_wait(net::use_awaitable);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 200ms
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 200ms
 }
 
 asio::awaitable<void> polls_in_standalone_asio(asio::steady_timer &timer) {
@@ -43,7 +43,7 @@ asio::awaitable<void> polls_in_standalone_asio(asio::steady_timer &timer) {
     timer.expires_after(std::chrono::milliseconds(10));
     co_await timer.async_wait(asio::use_awaitable);
   }
-  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 10ms
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 10ms
 }
 
 // Left alone.

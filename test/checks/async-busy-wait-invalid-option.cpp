@@ -3,7 +3,7 @@
 // RUN: %corio_tidy --checks='-*,async-busy-wait' --config="{CheckOptions: {async-busy-wait.MaxPollInterval: 'soon'}}" %s -- -std=c++20 -I %corio_include 2>&1 \
 // RUN:   | %FileCheck %s
 // CHECK-DAG: invalid MaxPollInterval 'soon': expected a count and a unit (ns, us, ms, s, min, h) such as '1s'; using '1s'
-// CHECK-DAG: :[[@LINE+10]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 10ms
+// CHECK-DAG: :[[@LINE+10]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 10ms
 // CHECK-NOT: sleeps 2s
 
 #include <atomic>

@@ -12,7 +12,7 @@ coro::task<void> spins_on_try_lock(coro::thread_pool &tp, coro::mutex &m) {
   while (!m.try_lock()) {
     co_await tp.yield();
   }
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this loop busy-waits: it polls a condition and only yields between the checks, waking the coroutine whether or not anything changed [async-busy-wait]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this loop busy-waits on a condition, waking the coroutine at each yield whether or not anything changed [async-busy-wait]
   // CHECK-MESSAGES: :[[@LINE-4]]:10: note: wait for the change instead
   m.unlock();
 }
@@ -20,7 +20,7 @@ coro::task<void> spins_on_try_lock(coro::thread_pool &tp, coro::mutex &m) {
 coro::task<void> drains(coro::thread_pool &tp, std::atomic<int> &pending) {
   while (pending.load() > 0)
     co_await tp.yield();
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only yields
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine at each yield
 }
 
 // Left alone: the loop awaits the lock itself.

@@ -22,23 +22,23 @@ std::atomic<bool> ready{false};
 corio::task<void> polls_every_two_seconds() {
   while (!ready)
     co_await corio::sleep_for(2s);
-  // CHECK-MESSAGES-LONG: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 2s between the checks
+  // CHECK-MESSAGES-LONG: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 2s
 }
 
 corio::task<void> polls_every_ten_milliseconds() {
   while (!ready)
     co_await corio::sleep_for(10ms);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 10ms
-  // CHECK-MESSAGES-LONG: :[[@LINE-3]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 10ms
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 10ms
+  // CHECK-MESSAGES-LONG: :[[@LINE-3]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 10ms
 }
 
 corio::task<void> naps() {
   while (!ready)
     co_await app::nap(1, 50ms);
-  // CHECK-MESSAGES-OWN: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 50ms
+  // CHECK-MESSAGES-OWN: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 50ms
   while (!ready)
     co_await app::nap(1, 500ms);
   while (!ready)
     co_await app::reschedule();
-  // CHECK-MESSAGES-OWN: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only yields
+  // CHECK-MESSAGES-OWN: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine at each yield
 }

@@ -18,7 +18,7 @@ void tick();
 corio::task<void> polls_with_sleep() {
   while (!ready)
     co_await corio::sleep_for(10ms);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 10ms between the checks, waking the coroutine whether or not anything changed [async-busy-wait]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 10ms whether or not anything changed [async-busy-wait]
   // CHECK-MESSAGES: :[[@LINE-3]]:10: note: wait for the change instead: have the code that makes this true signal the coroutine (a 'corio::event', a channel, or a condition the producer signals)
 }
 
@@ -26,7 +26,7 @@ corio::task<void> polls_with_yield() {
   while (!flag) {
     co_await corio::yield();
   }
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this loop busy-waits: it polls a condition and only yields between the checks
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this loop busy-waits on a condition, waking the coroutine at each yield
 }
 
 corio::task<void> polls_in_the_body() {
@@ -35,7 +35,7 @@ corio::task<void> polls_in_the_body() {
       break;
     co_await corio::sleep_for(std::chrono::milliseconds(50));
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 50ms
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 50ms
   // CHECK-MESSAGES: :[[@LINE-5]]:9: note: wait for the change instead
 }
 
@@ -43,7 +43,7 @@ corio::task<void> polls_after_sleeping() {
   do {
     co_await corio::sleep_for(100ms);
   } while (!ready);
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 100ms
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 100ms
 }
 
 constexpr auto poll_interval = 20ms;
@@ -51,25 +51,25 @@ constexpr auto poll_interval = 20ms;
 corio::task<void> polls_with_a_constant() {
   while (!ready)
     co_await corio::sleep_for(poll_interval);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 20ms
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 20ms
 }
 
 corio::task<void> polls_at_the_limit() {
   // MaxPollInterval (1s) itself is still a poll; a fractional count too.
   while (!ready)
     co_await corio::sleep_for(1s);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 1s
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 1s
   while (!ready)
     co_await corio::sleep_for(std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::duration<double>(0.25)));
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 250ms
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 250ms
 }
 
 // A template is reported once, at the loop, however often it is instantiated.
 template <typename Flag> corio::task<void> polls_any_flag(Flag &f) {
   while (!f.load())
     co_await corio::sleep_for(5ms);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 5ms
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 5ms
 }
 template corio::task<void> polls_any_flag(std::atomic<bool> &);
 template corio::task<void> polls_any_flag(std::atomic<int> &);
@@ -80,13 +80,13 @@ template corio::task<void> polls_any_flag(std::atomic<int> &);
 
 corio::task<void> polls_through_a_macro() {
   WAIT_UNTIL(ready);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 10ms
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 10ms
 }
 
 auto lambda_polls = []() -> corio::task<void> {
   while (!ready)
     co_await corio::yield();
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only yields
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine at each yield
 };
 
 // Left alone.

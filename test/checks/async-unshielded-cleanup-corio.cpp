@@ -31,8 +31,8 @@ corio::task<void> flag_then_cleanup() {
   }
   if (cancelled) {
     co_await cleanup();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'co_await' after a caught cancellation ('corio::cancelled_error') is not shielded: the coroutine is still cancelled, so this suspension is cancelled too and the cleanup does not run [async-unshielded-cleanup]
-    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: the cancellation is caught here
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'co_await' after a caught cancellation ('corio::cancelled_error') is not shielded, so it is cancelled too and the cleanup does not run [async-unshielded-cleanup]
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: the cancellation is caught here, but the coroutine stays cancelled
     // CHECK-FIXES: co_await corio::shielded(cleanup());
     throw corio::cancelled_error();
   }

@@ -20,8 +20,8 @@ folly::coro::Task<void> flag_then_flush() {
     cancelled = true;
   }
   co_await flush();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation ('folly::OperationCancelled') is not shielded: the coroutine is still cancelled, so this suspension is cancelled too and the cleanup does not run [async-unshielded-cleanup]
-  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: the cancellation is caught here
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation ('folly::OperationCancelled') is not shielded, so it is cancelled too and the cleanup does not run [async-unshielded-cleanup]
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: the cancellation is caught here, but the coroutine stays cancelled
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: await it as 'folly::coro::co_withCancellation({}, ...)' to run it without the cancelled token
   if (cancelled)
     throw folly::OperationCancelled();

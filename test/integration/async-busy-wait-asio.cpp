@@ -25,7 +25,7 @@ net::awaitable<void> polls_with_a_timer() {
     timer.expires_after(10ms);
     co_await timer.async_wait(net::use_awaitable);
   }
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: this loop busy-waits: it polls a condition and only sleeps 10ms between the checks, waking the coroutine whether or not anything changed [async-busy-wait]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: this loop busy-waits on a condition, waking the coroutine every 10ms whether or not anything changed [async-busy-wait]
   // CHECK-MESSAGES: :[[@LINE-5]]:10: note: wait for the change instead
 }
 
@@ -33,13 +33,13 @@ net::awaitable<void> polls_with_yields() {
   auto executor = co_await net::this_coro::executor;
   while (!ready)
     co_await net::post(executor, net::use_awaitable);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits: it polls a condition and only yields between the checks
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: this loop busy-waits on a condition, waking the coroutine at each yield
   for (;;) {
     if (ready)
       break;
     co_await net::defer(net::use_awaitable);
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: this loop busy-waits: it polls a condition and only yields between the checks
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: this loop busy-waits on a condition, waking the coroutine at each yield
 }
 
 // Left alone: a periodic timer without a polled condition, and a long period.

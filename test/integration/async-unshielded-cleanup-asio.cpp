@@ -23,8 +23,8 @@ net::awaitable<void> session(tcp::socket &socket) {
     stopped = true;
   }
   co_await net::async_write(socket, net::buffer("bye\n", 4), net::use_awaitable);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation ('boost::system::system_error' carrying 'boost::asio::error::operation_aborted') is not shielded: the coroutine is still cancelled, so this suspension is cancelled too and the cleanup does not run [async-unshielded-cleanup]
-  // CHECK-MESSAGES: :[[@LINE-7]]:5: note: the cancellation is caught here
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation ('boost::system::system_error' carrying 'boost::asio::error::operation_aborted') is not shielded, so it is cancelled too and the cleanup does not run [async-unshielded-cleanup]
+  // CHECK-MESSAGES: :[[@LINE-7]]:5: note: the cancellation is caught here, but the coroutine stays cancelled
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'co_await boost::asio::this_coro::reset_cancellation_state()' before it clears the cancellation
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'co_await boost::asio::this_coro::throw_if_cancelled(false)' in the coroutine makes its awaits stop throwing on cancellation
   if (stopped)
