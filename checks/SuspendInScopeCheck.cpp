@@ -446,8 +446,8 @@ void SuspendInScopeCheck::checkRawLock(const FunctionDecl &Coroutine,
                .second)
         continue;
       diag(Suspension->getBeginLoc(),
-           "'%0' suspends the coroutine while mutex '%1' of type %2 is locked; a task that "
-           "locks it meanwhile blocks the event loop thread")
+           "'%0' suspends the coroutine while mutex '%1' of type %2 is locked; locking it "
+           "meanwhile blocks the event loop")
           << (isa<CoyieldExpr>(Suspension) ? "co_yield" : "co_await") << Mutex->getName()
           << Mutex->getType();
       diag(Suspension->getBeginLoc(),
@@ -501,7 +501,7 @@ void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
 
       diag(Suspension->getBeginLoc(),
            "'%0' suspends the %select{coroutine while '%1' of type %2 holds a thread-blocking "
-           "mutex; a task that locks it meanwhile blocks the event loop thread|generator while "
+           "mutex; locking it meanwhile blocks the event loop|generator while "
            "scope '%1' of type %2 is active; its deadline or cancellation reaches the "
            "consumer|coroutine while thread-affine '%1' of type %2 is alive; it may be "
            "destroyed on another thread}3")

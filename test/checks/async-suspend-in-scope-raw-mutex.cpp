@@ -16,7 +16,7 @@ std::mutex global_mutex;
 cppcoro::task<int> locked_across(std::mutex &m) {
   m.lock();
   int v = co_await fetch();
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'co_await' suspends the coroutine while mutex 'm' of type 'std::mutex &' is locked; a task that locks it meanwhile blocks the event loop thread [async-suspend-in-scope]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'co_await' suspends the coroutine while mutex 'm' of type 'std::mutex &' is locked; locking it meanwhile blocks the event loop [async-suspend-in-scope]
   // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'm' is locked here; unlock it before suspending, or use an async mutex, whose lock is awaited
   m.unlock();
   co_return v;

@@ -26,7 +26,7 @@ bool ready();
 net::awaitable<void> lock_guard_across_await() {
   std::lock_guard<std::mutex> guard(m);
   co_await op();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' suspends the coroutine while 'guard' of type 'std::lock_guard<std::mutex>' holds a thread-blocking mutex; a task that locks it meanwhile blocks the event loop thread [async-suspend-in-scope]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' suspends the coroutine while 'guard' of type 'std::lock_guard<std::mutex>' holds a thread-blocking mutex; locking it meanwhile blocks the event loop [async-suspend-in-scope]
   // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'guard' holds the lock from here; end the critical section before suspending (close its block) or use an async mutex, whose lock is awaited
 }
 
