@@ -64,6 +64,7 @@ auto coroutine_lambda = [](net::io_context &io) -> net::awaitable<void> {
 net::awaitable<int> waits_on_spawned(net::io_context &io) {
   int value = net::co_spawn(io, compute(), net::use_future).get();
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::future::get' blocks a coroutine on a future that an event loop fulfils, and with it the event loop running the coroutine [async-nested-event-loop]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: the coroutine deadlocks if that event loop is the one that must fulfil the future
   // CHECK-FIXES: int value = co_await net::co_spawn(io, compute(), net::use_awaitable);
   co_return value;
 }

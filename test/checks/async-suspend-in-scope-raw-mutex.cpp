@@ -17,7 +17,8 @@ cppcoro::task<int> locked_across(std::mutex &m) {
   m.lock();
   int v = co_await fetch();
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'co_await' suspends the coroutine while mutex 'm' of type 'std::mutex &' is locked; locking it meanwhile blocks the event loop [async-suspend-in-scope]
-  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'm' is locked here; unlock it before suspending, or use an async mutex, whose lock is awaited
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: note: the coroutine may resume on another thread and unlock it there
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: note: 'm' is locked here; unlock it before suspending, or use an async mutex, whose lock is awaited
   m.unlock();
   co_return v;
 }

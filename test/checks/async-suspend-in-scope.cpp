@@ -27,7 +27,8 @@ net::awaitable<void> lock_guard_across_await() {
   std::lock_guard<std::mutex> guard(m);
   co_await op();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' suspends the coroutine while 'guard' of type 'std::lock_guard<std::mutex>' holds a thread-blocking mutex; locking it meanwhile blocks the event loop [async-suspend-in-scope]
-  // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'guard' holds the lock from here; end the critical section before suspending (close its block) or use an async mutex, whose lock is awaited
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread and unlock it there
+  // CHECK-MESSAGES: :[[@LINE-4]]:31: note: 'guard' holds the lock from here; end the critical section before suspending (close its block) or use an async mutex, whose lock is awaited
 }
 
 net::awaitable<void> every_std_guard_and_mutex() {
