@@ -228,6 +228,7 @@ std::vector<std::string> detachingNames(ArrayRef<const frameworks::Framework *> 
   return Names;
 }
 
+/// Names as CatalogueList takes them (it copies what it keeps).
 std::vector<StringRef> refs(const std::vector<std::string> &Names) {
   return {Names.begin(), Names.end()};
 }
