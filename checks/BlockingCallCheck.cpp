@@ -478,6 +478,17 @@ std::string asioScopeOf(const FunctionDecl &Callee) {
   return StringRef(Callee.getQualifiedNameAsString()).rsplit("::").first.str();
 }
 
+/// The catalogue functions BlockingFunctions names by default.
+std::vector<StringRef> blockingFunctions(ArrayRef<const frameworks::Framework *> Frameworks) {
+  std::vector<StringRef> Names;
+  for (ArrayRef<StringRef> frameworks::Framework::*List :
+       {&frameworks::Framework::Sleeps, &frameworks::Framework::WaitFunctions,
+        &frameworks::Framework::FileIoFunctions, &frameworks::Framework::PathFunctions,
+        &frameworks::Framework::BlockingIoFunctions})
+    llvm::append_range(Names, frameworks::collect(Frameworks, List));
+  return Names;
+}
+
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
@@ -489,8 +500,9 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       CheckConsole(Options.get("CheckConsole", true)),
       CheckNetwork(Options.get("CheckNetwork", true)),
       CheckQt(Options.get("CheckQt", true)),
-      BlockingFunctions(utils::options::parseStringList(
-          Options.get("BlockingFunctions", ""))),
+      BlockingFunctions(Options, "BlockingFunctions",
+                        blockingFunctions(frameworks::selected(CheckQt)),
+                        blockingFunctions(frameworks::all())),
       AllowedFunctions(
           utils::options::parseStringList(Options.get("AllowedFunctions", ""))),
       WrapInToThread(Options.get("WrapInToThread", false)),
@@ -506,8 +518,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckConsole", CheckConsole);
   Options.store(Opts, "CheckNetwork", CheckNetwork);
   Options.store(Opts, "CheckQt", CheckQt);
-  Options.store(Opts, "BlockingFunctions",
-                utils::options::serializeStringList(BlockingFunctions));
+  BlockingFunctions.store(Options, Opts);
   Options.store(Opts, "AllowedFunctions",
                 utils::options::serializeStringList(AllowedFunctions));
   Options.store(Opts, "WrapInToThread", WrapInToThread);
@@ -523,6 +534,10 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   const std::vector<const frameworks::Framework *> Selected = frameworks::selected(CheckQt);
   auto Catalogued = [&Selected](ArrayRef<StringRef> frameworks::Framework::*List) {
     return frameworks::collect(Selected, List);
+  };
+  // The catalogue functions BlockingFunctions keeps.
+  auto Listed = [&](ArrayRef<StringRef> frameworks::Framework::*List) {
+    return BlockingFunctions.kept(Catalogued(List));
   };
   auto Allowed = functionDecl(isOrInstantiatedFrom(
       tidy::matchers::matchesAnyListedRegexName(AllowedFunctions)));
@@ -548,7 +563,7 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
 
   if (CheckSleep)
     AddCalls(stmt(anyOf(callExpr(callee(functionDecl(hasAnyName(
-                            Catalogued(&frameworks::Framework::Sleeps))))),
+                            Listed(&frameworks::Framework::Sleeps))))),
                         callExpr(callsCFunction({"::sleep", "::usleep",
                                                  "::nanosleep",
                                                  "::clock_nanosleep"}))))
@@ -577,10 +592,8 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
         stmt(anyOf(memberCallOn({"::std::atomic", "::std::atomic_ref",
                                  "::std::atomic_flag"},
                                 {"wait"}),
-                   callExpr(callee(functionDecl(hasAnyName(
-                       "::std::atomic_wait", "::std::atomic_wait_explicit",
-                       "::std::atomic_flag_wait",
-                       "::std::atomic_flag_wait_explicit"))))))
+                   callExpr(callee(functionDecl(
+                       hasAnyName(Listed(&frameworks::Framework::WaitFunctions)))))))
             .bind("atomic-wait")));
 
   if (CheckLock) {
@@ -628,45 +641,13 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                           unless(hasArgument(0, ignoringParenImpCasts(declRefExpr(
                                                     to(varDecl(hasAnyName("::stdout", "::stderr")))))))),
                  callExpr(callee(functionDecl(
-                     hasAnyName(Catalogued(&frameworks::Framework::FileIoFunctions))))),
+                     hasAnyName(Listed(&frameworks::Framework::FileIoFunctions))))),
                  // The filesystem operations that touch the disk, in their
                  // overloads taking a path (is_directory(file_status) only
                  // inspects a value).
                  callExpr(callee(functionDecl(
                      PathParameter,
-                     hasAnyName("::std::filesystem::exists",
-                                "::std::filesystem::status",
-                                "::std::filesystem::symlink_status",
-                                "::std::filesystem::is_directory",
-                                "::std::filesystem::is_regular_file",
-                                "::std::filesystem::is_symlink",
-                                "::std::filesystem::is_empty",
-                                "::std::filesystem::is_other",
-                                "::std::filesystem::is_fifo",
-                                "::std::filesystem::is_socket",
-                                "::std::filesystem::is_block_file",
-                                "::std::filesystem::is_character_file",
-                                "::std::filesystem::file_size",
-                                "::std::filesystem::hard_link_count",
-                                "::std::filesystem::last_write_time",
-                                "::std::filesystem::permissions",
-                                "::std::filesystem::space",
-                                "::std::filesystem::canonical",
-                                "::std::filesystem::weakly_canonical",
-                                "::std::filesystem::equivalent",
-                                "::std::filesystem::read_symlink",
-                                "::std::filesystem::create_directory",
-                                "::std::filesystem::create_directories",
-                                "::std::filesystem::create_hard_link",
-                                "::std::filesystem::create_symlink",
-                                "::std::filesystem::create_directory_symlink",
-                                "::std::filesystem::copy",
-                                "::std::filesystem::copy_file",
-                                "::std::filesystem::copy_symlink",
-                                "::std::filesystem::remove",
-                                "::std::filesystem::remove_all",
-                                "::std::filesystem::rename",
-                                "::std::filesystem::resize_file"))))))
+                     hasAnyName(Listed(&frameworks::Framework::PathFunctions)))))))
             .bind("file-io"));
     AddConstructions(
         cxxConstructExpr(
@@ -710,7 +691,7 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                 ofClass(hasAnyName(std::vector<StringRef>(frameworks::Asio.IoObjects))))))
             .bind("asio-member"),
         callExpr(callee(functionDecl(
-                     hasAnyName(std::vector<StringRef>(frameworks::Asio.BlockingIoFunctions)))))
+                     hasAnyName(Listed(&frameworks::Framework::BlockingIoFunctions)))))
             .bind("asio-free"),
         callExpr(callsCFunction({"::connect", "::accept", "::recv", "::send",
                                  "::recvfrom", "::sendto"}))
@@ -727,11 +708,11 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                      ofClass(hasAnyName(std::vector<StringRef>(frameworks::Qt.IoObjects))))))
                  .bind("qt-wait"));
 
-  if (!BlockingFunctions.empty())
+  if (!BlockingFunctions.userNames().empty())
     AddCalls(
         callExpr(
             callee(functionDecl(isOrInstantiatedFrom(
-                tidy::matchers::matchesAnyListedRegexName(BlockingFunctions)))))
+                tidy::matchers::matchesAnyListedRegexName(BlockingFunctions.userNames())))))
             .bind("listed"));
 }
 

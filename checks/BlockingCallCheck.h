@@ -2,6 +2,7 @@
 #ifndef CORIO_CHECKS_BLOCKINGCALLCHECK_H
 #define CORIO_CHECKS_BLOCKINGCALLCHECK_H
 
+#include "utils/CatalogueList.h"
 #include "utils/ParentIndex.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -40,7 +41,9 @@ private:
   const bool CheckConsole;
   const bool CheckNetwork;
   const bool CheckQt;
-  const std::vector<StringRef> BlockingFunctions;
+  /// Catalogue sleeps, waits, file, filesystem and network functions, and
+  /// the user's own (matched as regular expressions).
+  const helpers::CatalogueList BlockingFunctions;
   const std::vector<StringRef> AllowedFunctions;
   const bool WrapInToThread;
   utils::IncludeInserter Inserter;

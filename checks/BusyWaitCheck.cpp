@@ -13,7 +13,6 @@
 #include "utils/CoroutineMatchers.h"
 #include "utils/SuspensionPoints.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -169,8 +168,10 @@ std::optional<bool> constantCondition(const Expr *Condition, ASTContext &Context
 BusyWaitCheck::BusyWaitCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MaxPollIntervalText(Options.get("MaxPollInterval", DefaultMaxPollInterval)),
-      SleepFunctions(utils::options::parseStringList(Options.get(
-          "SleepFunctions", frameworks::joinedNames<&frameworks::Framework::SleepFunctions>()))),
+      SleepFunctions(
+          Options, "SleepFunctions",
+          frameworks::collect(frameworks::all(), &frameworks::Framework::SleepFunctions),
+          frameworks::collect(frameworks::all(), &frameworks::Framework::SleepFunctions)),
       Timers(frameworks::collect(frameworks::all(), &frameworks::Framework::Timers)),
       TimerWaits(frameworks::collect(frameworks::all(), &frameworks::Framework::TimerWaits)),
       TimerIntervals(
@@ -181,13 +182,18 @@ BusyWaitCheck::BusyWaitCheck(StringRef Name, ClangTidyContext *Context)
     configurationDiag("invalid MaxPollInterval '%0': expected a count and a unit (ns, us, ms, s, "
                       "min, h) such as '1s'; using '%1'")
         << MaxPollIntervalText << DefaultMaxPollInterval;
-  for (StringRef Name : SleepFunctions)
+  // Catalogue names and the user's alike: every sleep or yield is matched
+  // by name, whatever its framework.
+  for (StringRef Name : SleepFunctions.kept(
+           frameworks::collect(frameworks::all(), &frameworks::Framework::SleepFunctions)))
+    SleepMatchers.emplace_back(Name);
+  for (StringRef Name : SleepFunctions.userNames())
     SleepMatchers.emplace_back(Name);
 }
 
 void BusyWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxPollInterval", MaxPollIntervalText);
-  Options.store(Opts, "SleepFunctions", utils::options::serializeStringList(SleepFunctions));
+  SleepFunctions.store(Options, Opts);
 }
 
 void BusyWaitCheck::registerMatchers(MatchFinder *Finder) {

@@ -2,6 +2,8 @@
 #ifndef CORIO_CHECKS_BUSYWAITCHECK_H
 #define CORIO_CHECKS_BUSYWAITCHECK_H
 
+#include "utils/CatalogueList.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/Matchers.h"
 
@@ -47,7 +49,8 @@ private:
 
   const StringRef MaxPollIntervalText;
   long double MaxPollSeconds = 1;
-  const std::vector<StringRef> SleepFunctions;
+  /// The catalogue's sleeps and yields, and the user's own.
+  const helpers::CatalogueList SleepFunctions;
   std::vector<tidy::matchers::MatchesAnyListedRegexNameMatcher::NameMatcher> SleepMatchers;
   const std::vector<StringRef> Timers;
   const std::vector<StringRef> TimerWaits;

@@ -9,7 +9,6 @@
 #include "utils/UnevaluatedOperand.h"
 
 #include "clang-tidy/utils/Matchers.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -207,6 +206,33 @@ unsigned detachIndex(StringRef Kind) {
       .Default(4);
 }
 
+/// The names DetachingFunctions lists Call by: its spawning functions, or
+/// Class::member for each of its classes.
+std::vector<std::string> detachingNames(const frameworks::DetachingCall &Call) {
+  if (Call.Kind == frameworks::DetachKind::SpawnWithDetachedToken)
+    return {Call.Functions.begin(), Call.Functions.end()};
+  std::vector<std::string> Names;
+  for (StringRef Class : Call.Classes)
+    Names.push_back((Class + "::" + Call.Callee).str());
+  return Names;
+}
+
+/// The names of the Frameworks' detaching calls, each once.
+std::vector<std::string> detachingNames(ArrayRef<const frameworks::Framework *> Frameworks) {
+  std::vector<std::string> Names;
+  for (const frameworks::DetachingCall &Call :
+       frameworks::collect(Frameworks, &frameworks::Framework::DetachingCalls))
+    for (std::string &Name : detachingNames(Call))
+      if (!llvm::is_contained(Names, Name))
+        Names.push_back(std::move(Name));
+  return Names;
+}
+
+/// Names as CatalogueList takes them (it copies what it keeps).
+std::vector<StringRef> refs(const std::vector<std::string> &Names) {
+  return {Names.begin(), Names.end()};
+}
+
 } // namespace
 
 DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
@@ -215,8 +241,9 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
       CheckFolly(Options.get("CheckFolly", true)), CheckCobalt(Options.get("CheckCobalt", true)),
       CheckAsyncSimple(Options.get("CheckAsyncSimple", true)),
       CheckLibcoro(Options.get("CheckLibcoro", true)),
-      DetachingFunctionsOption(Options.get("DetachingFunctions", "")),
-      DetachingFunctions(utils::options::parseStringList(DetachingFunctionsOption)),
+      DetachingFunctions(Options, "DetachingFunctions",
+                         refs(detachingNames(selectedFrameworks())),
+                         refs(detachingNames(frameworks::all()))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
@@ -232,8 +259,23 @@ void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckCobalt", CheckCobalt);
   Options.store(Opts, "CheckAsyncSimple", CheckAsyncSimple);
   Options.store(Opts, "CheckLibcoro", CheckLibcoro);
-  Options.store(Opts, "DetachingFunctions", DetachingFunctionsOption);
+  DetachingFunctions.store(Options, Opts);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+std::vector<const frameworks::Framework *> DetachedTaskCheck::selectedFrameworks() const {
+  const std::pair<bool, const frameworks::Framework *> Selection[] = {
+      {CheckAsio, &frameworks::Asio},
+      {CheckStdThread, &frameworks::Std},
+      {CheckFolly, &frameworks::Folly},
+      {CheckCobalt, &frameworks::Cobalt},
+      {CheckAsyncSimple, &frameworks::AsyncSimple},
+      {CheckLibcoro, &frameworks::Libcoro}};
+  std::vector<const frameworks::Framework *> Selected;
+  for (auto [Enabled, Framework] : Selection)
+    if (Enabled)
+      Selected.push_back(Framework);
+  return Selected;
 }
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
@@ -258,25 +300,28 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
                              hasArgument(0, ignoringImplicit(lambdaExpr(ignoresItsArgument()))));
   };
   auto Names = [](ArrayRef<StringRef> Qualified) { return std::vector<StringRef>(Qualified); };
-  const std::pair<bool, const frameworks::Framework *> Selection[] = {
-      {CheckAsio, &frameworks::Asio},
-      {CheckStdThread, &frameworks::Std},
-      {CheckFolly, &frameworks::Folly},
-      {CheckCobalt, &frameworks::Cobalt},
-      {CheckAsyncSimple, &frameworks::AsyncSimple},
-      {CheckLibcoro, &frameworks::Libcoro}};
-  for (auto [Enabled, Framework] : Selection) {
-    if (!Enabled)
-      continue;
+  for (const frameworks::Framework *Framework : selectedFrameworks()) {
     for (const frameworks::DetachingCall &Call : Framework->DetachingCalls) {
-      auto Objects = ClassNamed(Names(Call.Classes));
+      // The spawning functions, or the classes, DetachingFunctions keeps.
+      std::vector<StringRef> Kept;
+      if (Call.Kind == frameworks::DetachKind::SpawnWithDetachedToken)
+        Kept = DetachingFunctions.kept(Call.Functions);
+      else
+        llvm::copy_if(Call.Classes, std::back_inserter(Kept), [&](StringRef Class) {
+          return DetachingFunctions.keeps((Class + "::" + Call.Callee).str());
+        });
+      if (Kept.empty())
+        continue;
+      auto Objects = ClassNamed(Call.Kind == frameworks::DetachKind::SpawnWithDetachedToken
+                                    ? Names(Call.Classes)
+                                    : Kept);
       auto Method = hasName(Call.Callee);
       auto Add = [&](StringRef Kind, StatementMatcher Matcher) {
         Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework, Call.Classes, Call.Failure});
       };
       switch (Call.Kind) {
       case frameworks::DetachKind::SpawnWithDetachedToken:
-        Add("spawn", SpawnWithToken(hasAnyName(Names(Call.Functions)), Objects));
+        Add("spawn", SpawnWithToken(hasAnyName(Kept), Objects));
         break;
       case frameworks::DetachKind::ThreadDetach:
         Add("thread", MemberCall(Method, Objects));
@@ -303,9 +348,9 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(
         callExpr(callee(functionDecl(hasAnyName(Callees)).bind("callee"))).bind("candidate"),
         this);
-  if (!DetachingFunctions.empty()) {
-    auto ListedFunction =
-        functionDecl(::clang::tidy::matchers::matchesAnyListedRegexName(DetachingFunctions));
+  if (!DetachingFunctions.userNames().empty()) {
+    auto ListedFunction = functionDecl(
+        ::clang::tidy::matchers::matchesAnyListedRegexName(DetachingFunctions.userNames()));
     Finder->addMatcher(callExpr(callee(ListedFunction.bind("callee"))).bind("listed"), this);
   }
 }

@@ -3,6 +3,7 @@
 #define CORIO_CHECKS_DETACHEDTASKCHECK_H
 
 #include "frameworks/Framework.h"
+#include "utils/CatalogueList.h"
 #include "utils/ParentIndex.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -53,8 +54,11 @@ private:
   const bool CheckCobalt;
   const bool CheckAsyncSimple;
   const bool CheckLibcoro;
-  const std::string DetachingFunctionsOption;
-  const std::vector<StringRef> DetachingFunctions;
+  /// The frameworks the Check<Framework> options select.
+  std::vector<const frameworks::Framework *> selectedFrameworks() const;
+  /// Catalogue detaching calls (spawning functions, Class::member), and the
+  /// user's own functions (matched as regular expressions).
+  const helpers::CatalogueList DetachingFunctions;
   /// The detaching calls each framework allows: kind of finding, the
   /// callee's unqualified name, the whole call.
   struct Pattern {

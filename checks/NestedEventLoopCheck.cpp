@@ -8,7 +8,6 @@
 #include "utils/TestFrameworkMacros.h"
 
 #include "clang-tidy/utils/FixItHintUtils.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
@@ -26,21 +25,20 @@ namespace {
 // The waits on a future (when an event loop fulfils it).
 const StringRef FutureWaits[] = {"get", "wait"};
 
-/// The loop runners and blocking waits of the selected frameworks.
-std::vector<frameworks::LoopCall> loopCalls(bool CheckQt) {
-  const std::vector<const frameworks::Framework *> Selected = frameworks::selected(CheckQt);
+/// The loop runners and blocking waits of the Frameworks.
+std::vector<frameworks::LoopCall> loopCalls(ArrayRef<const frameworks::Framework *> Frameworks) {
   std::vector<frameworks::LoopCall> Calls =
-      frameworks::collect(Selected, &frameworks::Framework::LoopRunners);
-  llvm::append_range(Calls, frameworks::collect(Selected, &frameworks::Framework::BlockingWaits));
+      frameworks::collect(Frameworks, &frameworks::Framework::LoopRunners);
+  llvm::append_range(Calls,
+                     frameworks::collect(Frameworks, &frameworks::Framework::BlockingWaits));
   return Calls;
 }
 
-/// The names of the loop calls made in Form.
-std::vector<StringRef> loopCallNames(frameworks::CallForm Form, bool CheckQt) {
+/// The names of the Frameworks' loop calls: EventLoopFunctions' default.
+std::vector<StringRef> loopCallNames(ArrayRef<const frameworks::Framework *> Frameworks) {
   std::vector<StringRef> Names;
-  for (const frameworks::LoopCall &Call : loopCalls(CheckQt))
-    if (Call.Form == Form || Call.Form == frameworks::CallForm::Both)
-      Names.push_back(Call.Name);
+  for (const frameworks::LoopCall &Call : loopCalls(Frameworks))
+    Names.push_back(Call.Name);
   return Names;
 }
 
@@ -245,22 +243,32 @@ std::vector<FixItHint> useAwaitableFix(const CXXMemberCallExpr &Get, const CallE
 
 NestedEventLoopCheck::NestedEventLoopCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      EventLoopFunctions(Options.get("EventLoopFunctions", "")),
       CheckQt(Options.get("CheckQt", true)),
+      EventLoopFunctions(Options, "EventLoopFunctions",
+                         loopCallNames(frameworks::selected(CheckQt)),
+                         loopCallNames(frameworks::all())),
       MaxCallDepth(Options.get("MaxCallDepth", 3U)) {}
 
 void NestedEventLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "EventLoopFunctions", EventLoopFunctions);
+  EventLoopFunctions.store(Options, Opts);
   Options.store(Opts, "CheckQt", CheckQt);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
 }
 
 void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<StringRef> Extra = tidy::utils::options::parseStringList(EventLoopFunctions);
+  // The kept catalogue loop calls made in Form.
+  auto Kept = [this](frameworks::CallForm Form) {
+    std::vector<StringRef> Names;
+    for (const frameworks::LoopCall &Call : loopCalls(frameworks::selected(CheckQt)))
+      if ((Call.Form == Form || Call.Form == frameworks::CallForm::Both) &&
+          EventLoopFunctions.keeps(Call.Name))
+        Names.push_back(Call.Name);
+    return Names;
+  };
   // The project's own loops may be functions or function objects.
-  auto Listed = [this, &Extra](ArrayRef<StringRef> Builtin, llvm::StringSet<> &Unqualified) {
+  auto Listed = [this](ArrayRef<StringRef> Builtin, llvm::StringSet<> &Unqualified) {
     std::vector<StringRef> Names(Builtin.begin(), Builtin.end());
-    llvm::append_range(Names, Extra);
+    llvm::append_range(Names, EventLoopFunctions.userNames());
     for (StringRef Name : Names) {
       auto [Scope, Last] = Name.rsplit("::");
       StringRef Unscoped = Last.empty() ? Scope : Last;
@@ -270,13 +278,13 @@ void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
     return hasAnyName(Names);
   };
   auto LoopObject =
-      varDecl(Listed(loopCallNames(frameworks::CallForm::FunctionObject, CheckQt), LoopObjectNames))
+      varDecl(Listed(Kept(frameworks::CallForm::FunctionObject), LoopObjectNames))
           .bind("loop-object");
   auto RunsLoop = callExpr(
       anyOf(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
                                 hasArgument(0, ignoringParenImpCasts(declRefExpr(to(LoopObject))))),
             callee(functionDecl(
-                Listed(loopCallNames(frameworks::CallForm::Function, CheckQt), LoopFunctionNames)))));
+                Listed(Kept(frameworks::CallForm::Function), LoopFunctionNames)))));
   auto WaitsOnLoop = cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(FutureWaits))),
                                        // A temporary future is bound to a CXXBindTemporaryExpr,
                                        // which on() does not look through.

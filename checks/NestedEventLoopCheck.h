@@ -2,6 +2,8 @@
 #ifndef CORIO_CHECKS_NESTEDEVENTLOOPCHECK_H
 #define CORIO_CHECKS_NESTEDEVENTLOOPCHECK_H
 
+#include "utils/CatalogueList.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -65,8 +67,9 @@ private:
   std::vector<FixItHint> fixesFor(const LoopCall &Loop, const FunctionDecl &Coroutine,
                                   SourceLocation &FutureOrigin);
 
-  const std::string EventLoopFunctions;
   const bool CheckQt;
+  /// Catalogue loop runners and blocking waits, and the user's own.
+  const helpers::CatalogueList EventLoopFunctions;
   const unsigned MaxCallDepth;
 
   /// What an event-loop call looks like; tried only on calls whose callee

@@ -337,13 +337,22 @@ bool hasUnlockMember(const VarDecl &Var) {
          });
 }
 
+/// Every framework's mutexes and lock guards: LockTypes' default.
+std::vector<StringRef> lockTypes() {
+  std::vector<StringRef> Names =
+      frameworks::collect(frameworks::all(), &frameworks::Framework::Mutexes);
+  llvm::append_range(Names,
+                     frameworks::collect(frameworks::all(), &frameworks::Framework::LockGuards));
+  return Names;
+}
+
 } // namespace
 
 SuspendInScopeCheck::SuspendInScopeCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       ScopeTypes(utils::options::parseStringList(Options.get(
           "ScopeTypes", frameworks::joinedNames<&frameworks::Framework::ScopeGuards>()))),
-      LockTypes(utils::options::parseStringList(Options.get("LockTypes", ""))),
+      LockTypes(Options, "LockTypes", lockTypes(), lockTypes()),
       ThreadAffineTypes(utils::options::parseStringList(
           Options.get("ThreadAffineTypes",
                       frameworks::joinedNames<&frameworks::Framework::ThreadAffineGuards>()))),
@@ -356,20 +365,22 @@ SuspendInScopeCheck::~SuspendInScopeCheck() = default;
 
 void SuspendInScopeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ScopeTypes", utils::options::serializeStringList(ScopeTypes));
-  Options.store(Opts, "LockTypes", utils::options::serializeStringList(LockTypes));
+  LockTypes.store(Options, Opts);
   Options.store(Opts, "ThreadAffineTypes", utils::options::serializeStringList(ThreadAffineTypes));
   Options.store(Opts, "AllowedAwaitables", utils::options::serializeStringList(AllowedAwaitables));
 }
 
 void SuspendInScopeCheck::registerMatchers(MatchFinder *Finder) {
   auto BlockingMutex = qualType(hasCanonicalType(hasDeclaration(namedDecl(anyOf(
-      hasAnyName(frameworks::collect(frameworks::all(), &frameworks::Framework::Mutexes)),
-      tidy::matchers::matchesAnyListedRegexName(LockTypes))))));
+      hasAnyName(LockTypes.kept(
+          frameworks::collect(frameworks::all(), &frameworks::Framework::Mutexes))),
+      tidy::matchers::matchesAnyListedRegexName(LockTypes.userNames()))))));
   auto LockClass = cxxRecordDecl(anyOf(
       classTemplateSpecializationDecl(
-          hasAnyName(frameworks::collect(frameworks::all(), &frameworks::Framework::LockGuards)),
+          hasAnyName(LockTypes.kept(
+              frameworks::collect(frameworks::all(), &frameworks::Framework::LockGuards))),
           hasAnyTypeArgument(BlockingMutex)),
-      tidy::matchers::matchesAnyListedRegexName(LockTypes)));
+      tidy::matchers::matchesAnyListedRegexName(LockTypes.userNames())));
   auto ScopeClass = cxxRecordDecl(
       anyOf(tidy::matchers::matchesAnyListedRegexName(ScopeTypes), isAnnotatedScope()));
   auto ThreadAffineClass =

@@ -2,6 +2,8 @@
 #ifndef CORIO_CHECKS_SUSPENDINSCOPECHECK_H
 #define CORIO_CHECKS_SUSPENDINSCOPECHECK_H
 
+#include "utils/CatalogueList.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/Matchers.h"
 
@@ -46,7 +48,8 @@ private:
   const CFG *cfgOf(const FunctionDecl &Coroutine, ASTContext &Context);
 
   const std::vector<StringRef> ScopeTypes;
-  const std::vector<StringRef> LockTypes;
+  /// The catalogue's mutexes and lock guards, and the user's own lock types.
+  const helpers::CatalogueList LockTypes;
   const std::vector<StringRef> ThreadAffineTypes;
   const std::vector<StringRef> AllowedAwaitables;
   std::vector<tidy::matchers::MatchesAnyListedRegexNameMatcher::NameMatcher>

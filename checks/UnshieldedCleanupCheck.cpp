@@ -20,7 +20,6 @@
 #include "utils/SuspensionPoints.h"
 #include "utils/TemplateOf.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -115,13 +114,13 @@ bool isUncancellable(const Expr &Awaited) {
   return false;
 }
 
-/// The shields of the framework's code in the cancellation's namespace,
-/// the one to suggest first.
+/// The shields of the framework's code in the cancellation's namespace that
+/// ShieldFunctions keeps, the one to suggest first.
 llvm::SmallVector<const CancellationShield *, 2>
-shieldsFor(const helpers::Cancellation &C) {
+shieldsFor(const helpers::Cancellation &C, const helpers::CatalogueList &ShieldFunctions) {
   llvm::SmallVector<const CancellationShield *, 2> Shields;
   for (const CancellationShield &Shield : C.Framework->CancellationShields)
-    if (Shield.Name.starts_with(C.Namespace))
+    if (Shield.Name.starts_with(C.Namespace) && ShieldFunctions.keeps(Shield.Name))
       Shields.push_back(&Shield);
   return Shields;
 }
@@ -148,7 +147,7 @@ bool optsOut(const FunctionDecl &Coroutine, ArrayRef<const CancellationShield *>
 /// suspension point after the cancellation was caught.
 helpers::SuspensionVerdict judge(const Expr &Point,
                                  ArrayRef<const CancellationShield *> Shields,
-                                 ArrayRef<std::string> ShieldFunctions) {
+                                 ArrayRef<StringRef> UserShields) {
   using helpers::SuspensionVerdict;
   const Expr *Awaited = helpers::awaitedOperand(&Point);
   if (!Awaited)
@@ -157,7 +156,8 @@ helpers::SuspensionVerdict judge(const Expr &Point,
   if (!Call)
     return isUncancellable(*Awaited) ? SuspensionVerdict::Protected
                                  : SuspensionVerdict::Unprotected;
-  if (llvm::is_contained(ShieldFunctions, Call->Callee))
+  if (llvm::any_of(UserShields,
+                   [&](StringRef Name) { return frameworks::spelled(Name) == Call->Callee; }))
     return SuspensionVerdict::Protected;
   for (const CancellationShield *Shield : Shields) {
     if (!isShieldCall(*Call, *Shield))
@@ -251,21 +251,26 @@ void noteShield(ClangTidyCheck &Check, SourceLocation Loc, const CancellationShi
   }
 }
 
+/// The names of every framework's shields: ShieldFunctions' default.
+std::vector<StringRef> shieldNames() {
+  std::vector<StringRef> Names;
+  for (const CancellationShield &Shield :
+       frameworks::collect(frameworks::all(), &frameworks::Framework::CancellationShields))
+    Names.push_back(Shield.Name);
+  return Names;
+}
+
 } // namespace
 
 UnshieldedCleanupCheck::UnshieldedCleanupCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), RawShieldFunctions(Options.get("ShieldFunctions", "")),
+    : ClangTidyCheck(Name, Context),
+      ShieldFunctions(Options, "ShieldFunctions", shieldNames(), shieldNames()),
       CancellationCodes(helpers::frameworkCancellationCodes()),
       Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
-  for (StringRef Function : utils::options::parseStringList(RawShieldFunctions)) {
-    Function.consume_front("::");
-    ShieldFunctions.push_back(Function.str());
-  }
-}
+               areDiagsSelfContained()) {}
 
 void UnshieldedCleanupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ShieldFunctions", RawShieldFunctions);
+  ShieldFunctions.store(Options, Opts);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -308,14 +313,14 @@ void UnshieldedCleanupCheck::checkTry(const CXXTryStmt &Try, const FunctionDecl 
       continue;
     if (!Cfg && !(Cfg = helpers::buildBodyCFG(Coroutine, Ctx)))
       return;
-    const llvm::SmallVector<const CancellationShield *, 2> Shields = shieldsFor(C);
+    const llvm::SmallVector<const CancellationShield *, 2> Shields = shieldsFor(C, ShieldFunctions);
     if (optsOut(Coroutine, Shields))
       continue;
     const helpers::CancellationAssumption Assumption(CancellationCodes, Ctx, C,
                                                      Catch.Handler->getExceptionDecl());
     const auto Unprotected = helpers::unprotectedSuspensionsAfter(
         *Cfg, Try, *Catch.Handler, Assumption,
-        [&](const Expr &Point) { return judge(Point, Shields, ShieldFunctions); }, Ctx);
+        [&](const Expr &Point) { return judge(Point, Shields, ShieldFunctions.userNames()); }, Ctx);
     for (const Expr *Point : Unprotected) {
       if (!Reported.insert(Point).second)
         continue;

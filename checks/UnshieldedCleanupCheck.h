@@ -2,6 +2,8 @@
 #ifndef CORIO_CHECKS_UNSHIELDEDCLEANUPCHECK_H
 #define CORIO_CHECKS_UNSHIELDEDCLEANUPCHECK_H
 
+#include "utils/CatalogueList.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "clang/Analysis/CFG.h"
@@ -35,9 +37,8 @@ private:
                 ASTContext &Ctx, std::unique_ptr<CFG> &Cfg,
                 llvm::DenseSet<const Expr *> &Reported);
 
-  const std::string RawShieldFunctions;
-  /// The user's own shielding wrappers, qualified without the leading "::".
-  std::vector<std::string> ShieldFunctions;
+  /// The catalogue's shields, and the user's own shielding wrappers.
+  const helpers::CatalogueList ShieldFunctions;
   /// Every error-code enumerator that means "cancelled", fully qualified.
   const std::vector<std::string> CancellationCodes;
   utils::IncludeInserter Inserter;

@@ -16,7 +16,6 @@
 #include "utils/DiscardedValue.h"
 #include "utils/TemplateOf.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -99,7 +98,32 @@ bool returnsCorioTask(const FunctionDecl &Function) {
   return Template && frameworks::Corio.hasTask(Template->getQualifiedNameAsString());
 }
 
+/// The Frameworks' combinators that leave failures unhandled, by name:
+/// Combinators' default.
+std::vector<StringRef> combinatorNames(ArrayRef<const frameworks::Framework *> Frameworks) {
+  std::vector<StringRef> Names;
+  for (const frameworks::Combinator &Entry :
+       frameworks::collect(Frameworks, &frameworks::Framework::Combinators))
+    if (Entry.What != Failures::CancelsOthers)
+      Names.push_back(Entry.Name);
+  return Names;
+}
+
 } // namespace
+
+std::vector<const frameworks::Framework *> UnstructuredGatherCheck::namedFrameworks() const {
+  const std::pair<bool, const frameworks::Framework *> Selection[] = {
+      {CheckCppcoro, &frameworks::Cppcoro},
+      {CheckFolly, &frameworks::Folly},
+      {CheckAsyncSimple, &frameworks::AsyncSimple},
+      {CheckCobalt, &frameworks::Cobalt},
+      {CheckLibcoro, &frameworks::Libcoro}};
+  std::vector<const frameworks::Framework *> Selected;
+  for (auto [Enabled, Framework] : Selection)
+    if (Enabled)
+      Selected.push_back(Framework);
+  return Selected;
+}
 
 UnstructuredGatherCheck::UnstructuredGatherCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckCppcoro(Options.get("CheckCppcoro", true)),
@@ -108,23 +132,17 @@ UnstructuredGatherCheck::UnstructuredGatherCheck(StringRef Name, ClangTidyContex
       CheckCobalt(Options.get("CheckCobalt", true)), CheckAsio(Options.get("CheckAsio", true)),
       CheckLibcoro(Options.get("CheckLibcoro", true)),
       StrictMode(Options.get("StrictMode", false)),
-      CombinatorsOption(Options.get("Combinators", "")),
+      CombinatorNames(Options, "Combinators", combinatorNames(namedFrameworks()),
+                      combinatorNames(frameworks::all())),
       AsioWaitForAll(asioWaitForAll()) {
   // Asio's parallel group is found by its member async_wait (below), the
   // others by the combinator's name.
-  const std::pair<bool, const frameworks::Framework *> Selection[] = {
-      {CheckCppcoro, &frameworks::Cppcoro},
-      {CheckFolly, &frameworks::Folly},
-      {CheckAsyncSimple, &frameworks::AsyncSimple},
-      {CheckCobalt, &frameworks::Cobalt},
-      {CheckLibcoro, &frameworks::Libcoro}};
-  for (auto [Enabled, Framework] : Selection)
-    if (Enabled)
-      for (const frameworks::Combinator &Entry : Framework->Combinators)
-        if (Entry.What != Failures::CancelsOthers)
-          Combinators.push_back(
-              {frameworks::spelled(Entry.Name).str(), Entry.What, Entry.Structured});
-  for (StringRef Listed : utils::options::parseStringList(CombinatorsOption))
+  for (const frameworks::Framework *Framework : namedFrameworks())
+    for (const frameworks::Combinator &Entry : Framework->Combinators)
+      if (Entry.What != Failures::CancelsOthers && CombinatorNames.keeps(Entry.Name))
+        Combinators.push_back(
+            {frameworks::spelled(Entry.Name).str(), Entry.What, Entry.Structured});
+  for (StringRef Listed : CombinatorNames.userNames())
     Combinators.push_back({Listed.ltrim(':').str(), Failures::Collected, ""});
 }
 
@@ -136,7 +154,7 @@ void UnstructuredGatherCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckAsio", CheckAsio);
   Options.store(Opts, "CheckLibcoro", CheckLibcoro);
   Options.store(Opts, "StrictMode", StrictMode);
-  Options.store(Opts, "Combinators", CombinatorsOption);
+  CombinatorNames.store(Options, Opts);
 }
 
 void UnstructuredGatherCheck::registerMatchers(MatchFinder *Finder) {

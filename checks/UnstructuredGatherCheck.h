@@ -3,6 +3,7 @@
 #define CORIO_CHECKS_UNSTRUCTUREDGATHERCHECK_H
 
 #include "frameworks/Framework.h"
+#include "utils/CatalogueList.h"
 #include "utils/ParentIndex.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -51,7 +52,11 @@ private:
   const bool CheckAsio;
   const bool CheckLibcoro;
   const bool StrictMode;
-  const std::string CombinatorsOption;
+  /// The frameworks the Check<Framework> options select, but Asio, whose
+  /// parallel group has no name to list.
+  std::vector<const frameworks::Framework *> namedFrameworks() const;
+  /// The catalogue's combinators by name, and the user's own.
+  const helpers::CatalogueList CombinatorNames;
   std::vector<Combinator> Combinators;
   /// Asio's parallel group, found by its member async_wait and its condition.
   const Combinator AsioWaitForAll;

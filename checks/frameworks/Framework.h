@@ -183,10 +183,15 @@ struct Framework {
   ArrayRef<StringRef> CallbackTakers;
   /// Functions that open or touch a file synchronously (file-io).
   ArrayRef<StringRef> FileIoFunctions;
+  /// Filesystem operations that touch the disk in their overloads taking a
+  /// path first (is_directory(file_status) only inspects a value).
+  ArrayRef<StringRef> PathFunctions;
   /// Functions that put the calling thread to sleep.
   ArrayRef<StringRef> Sleeps;
   /// Condition variables, whose wait members block the calling thread.
   ArrayRef<StringRef> ConditionVariables;
+  /// Free functions that block until another thread notifies.
+  ArrayRef<StringRef> WaitFunctions;
 
   /// Whether QualifiedName (no leading "::", "corio::task") is one of its
   /// task templates.

@@ -18,14 +18,18 @@ std::vector<const Framework *> selected(bool CheckQt) {
   return Selected;
 }
 
-std::string joinNames(ArrayRef<StringRef> Framework::*List) {
+std::string joinNames(ArrayRef<StringRef> Names) {
   std::string Joined;
-  for (StringRef Name : collect(all(), List)) {
+  for (StringRef Name : Names) {
     if (!Joined.empty())
       Joined += ';';
     Joined += Name;
   }
   return Joined;
+}
+
+std::string joinNames(ArrayRef<StringRef> Framework::*List) {
+  return joinNames(collect(all(), List));
 }
 
 } // namespace clang::tidy::async::frameworks

@@ -43,6 +43,10 @@ std::vector<Entry> collect(ArrayRef<const Framework *> Selected,
   return Entries;
 }
 
+/// Names, ';'-separated: a list option's value (the names of one list over
+/// the selected frameworks, collect(Selected, List)).
+std::string joinNames(ArrayRef<StringRef> Names);
+
 /// A list of names over every framework, ';'-separated.
 std::string joinNames(ArrayRef<StringRef> Framework::*List);
 

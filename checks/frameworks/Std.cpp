@@ -18,6 +18,42 @@ constexpr StringRef Threads[] = {"::std::thread", "::std::jthread"};
 constexpr StringRef Sleeps[] = {"::std::this_thread::sleep_for", "::std::this_thread::sleep_until"};
 constexpr StringRef ConditionVariables[] = {"::std::condition_variable",
                                             "::std::condition_variable_any"};
+constexpr StringRef WaitFunctions[] = {"::std::atomic_wait", "::std::atomic_wait_explicit",
+                                       "::std::atomic_flag_wait",
+                                       "::std::atomic_flag_wait_explicit"};
+constexpr StringRef PathFunctions[] = {"::std::filesystem::exists",
+                                       "::std::filesystem::status",
+                                       "::std::filesystem::symlink_status",
+                                       "::std::filesystem::is_directory",
+                                       "::std::filesystem::is_regular_file",
+                                       "::std::filesystem::is_symlink",
+                                       "::std::filesystem::is_empty",
+                                       "::std::filesystem::is_other",
+                                       "::std::filesystem::is_fifo",
+                                       "::std::filesystem::is_socket",
+                                       "::std::filesystem::is_block_file",
+                                       "::std::filesystem::is_character_file",
+                                       "::std::filesystem::file_size",
+                                       "::std::filesystem::hard_link_count",
+                                       "::std::filesystem::last_write_time",
+                                       "::std::filesystem::permissions",
+                                       "::std::filesystem::space",
+                                       "::std::filesystem::canonical",
+                                       "::std::filesystem::weakly_canonical",
+                                       "::std::filesystem::equivalent",
+                                       "::std::filesystem::read_symlink",
+                                       "::std::filesystem::create_directory",
+                                       "::std::filesystem::create_directories",
+                                       "::std::filesystem::create_hard_link",
+                                       "::std::filesystem::create_symlink",
+                                       "::std::filesystem::create_directory_symlink",
+                                       "::std::filesystem::copy",
+                                       "::std::filesystem::copy_file",
+                                       "::std::filesystem::copy_symlink",
+                                       "::std::filesystem::remove",
+                                       "::std::filesystem::remove_all",
+                                       "::std::filesystem::rename",
+                                       "::std::filesystem::resize_file"};
 // An exception escaping a thread's function calls std::terminate.
 constexpr DetachingCall DetachingCalls[] = {
     {DetachKind::ThreadDetach, "detach", {}, Threads, DetachedFailure::Terminates},
@@ -49,8 +85,10 @@ const Framework Std = {
     .LockGuards = LockGuards,
     .CallbackWrappers = CallbackWrappers,
     .CallbackTakers = CallbackTakers,
+    .PathFunctions = PathFunctions,
     .Sleeps = Sleeps,
     .ConditionVariables = ConditionVariables,
+    .WaitFunctions = WaitFunctions,
 };
 
 } // namespace clang::tidy::async::frameworks

@@ -1,6 +1,12 @@
 // RUN: %check_async %s async-busy-wait %t -- -I %corio_include
 // RUN: %check_async --check-suffix=LONG --config="{CheckOptions: {async-busy-wait.MaxPollInterval: '5s'}}" %s async-busy-wait %t -- -I %corio_include
 // RUN: %check_async --check-suffix=OWN --config="{CheckOptions: {async-busy-wait.SleepFunctions: '::app::nap;::app::reschedule', async-busy-wait.MaxPollInterval: '100 ms'}}" %s async-busy-wait %t -- -I %corio_include
+// RUN: %corio_tidy --checks='-*,async-busy-wait' --config="{CheckOptions: {async-busy-wait.SleepFunctions: '::app::nap;corio::yield'}}" --dump-config %s -- | %FileCheck --check-prefix=DUMP %s
+// RUN: %corio_tidy --checks='-*,async-busy-wait' --dump-config %s -- | %FileCheck --check-prefix=DUMP-DEFAULT %s
+
+// The effective list is stored: the value, or the catalogue's names.
+// DUMP: async-busy-wait.SleepFunctions: '::app::nap;corio::yield'
+// DUMP-DEFAULT: async-busy-wait.SleepFunctions: '::boost::asio::post;{{.*}}::corio::sleep_for{{.*}}'
 
 // MaxPollInterval moves the line between a poll and a deliberate period;
 // SleepFunctions replaces the catalogue's sleeps and yields (a function

@@ -1,7 +1,8 @@
 // RUN: %check_async %s async-suspend-in-scope %t -- -isystem %inputs
-// RUN: %check_async --check-suffix=OPTIONS --config="{CheckOptions: {async-suspend-in-scope.LockTypes: '::absl::MutexLock;::app::spin_lock;::coro::scoped_lock', async-suspend-in-scope.AllowedAwaitables: '::app::ready_awaitable;coro::.*'}}" %s async-suspend-in-scope %t -- -isystem %inputs
+// RUN: %check_async --check-suffix=OPTIONS --config="{CheckOptions: {async-suspend-in-scope.LockTypes: '::std::mutex;::std::lock_guard;::std::unique_lock;::absl::MutexLock;::app::spin_lock;::coro::scoped_lock', async-suspend-in-scope.AllowedAwaitables: '::app::ready_awaitable;coro::.*'}}" %s async-suspend-in-scope %t -- -isystem %inputs
 
-// LockTypes names extra lock guards (absl::MutexLock, coro::scoped_lock) and
+// LockTypes (which replaces the catalogue's list, so the std:: entries used
+// here are kept) names extra lock guards (absl::MutexLock, coro::scoped_lock) and
 // extra thread-blocking mutexes whose std:: and boost:: guards count
 // (app::spin_lock).
 // AllowedAwaitables names awaitables that may be awaited under a lock.

@@ -1,6 +1,6 @@
 // RUN: %check_async --check-suffix=DEFAULT %s async-unshielded-cleanup %t -- -I %corio_include
 // RUN: %check_async --check-suffix=LISTED \
-// RUN:   --config="{CheckOptions: {async-unshielded-cleanup.ShieldFunctions: '::app::protected_cleanup;app::never_declared'}}" \
+// RUN:   --config="{CheckOptions: {async-unshielded-cleanup.ShieldFunctions: '::corio::shielded;::app::protected_cleanup;app::never_declared'}}" \
 // RUN:   %s async-unshielded-cleanup %t -- -I %corio_include
 
 #include <corio/exceptions.hpp>

@@ -169,8 +169,10 @@ int main() {
     row(OS, "Callback wrappers", codes(F->CallbackWrappers));
     row(OS, "Callback takers", codes(F->CallbackTakers));
     row(OS, "Synchronous file functions", codes(F->FileIoFunctions));
+    row(OS, "Filesystem functions taking a path", codes(F->PathFunctions));
     row(OS, "Sleeps", codes(F->Sleeps));
     row(OS, "Condition variables", codes(F->ConditionVariables));
+    row(OS, "Blocking wait functions", codes(F->WaitFunctions));
     OS << "\n";
   }
   return 0;
