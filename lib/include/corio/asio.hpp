@@ -101,12 +101,13 @@ inline task<detail::asio_ns::net::io_context::executor_type> asio_executor() {
 // is returned and its exception rethrown (so a spawned one fails its
 // group). Cancelling the task emits terminal cancellation on the
 // awaitable's slot and waits for it to finish; the operation_aborted that
-// causes inside it comes out as cancelled_error. The task is co_spawn's
-// own use_task operation, so adopting costs one task frame (and `ex` is
-// copied into it at once: the reference does not outlive the call).
+// causes inside it comes out as cancelled_error. The task is one corio
+// Asio operation that calls co_spawn with its own completion handler, so
+// adopting costs one task frame (and `ex` is copied into it at once: the
+// reference does not outlive the call).
 template <class Executor, class T, class AwaitableExecutor>
 CORIO_CORO_WRAPPER task<T> from_asio(const Executor& ex, detail::asio_ns::net::awaitable<T, AwaitableExecutor> aw) {
-  return detail::asio_ns::net::co_spawn(ex, std::move(aw), detail::from_asio_t{});
+  return detail::run_spawn<T>(ex, std::move(aw));
 }
 
 namespace detail {
@@ -125,20 +126,16 @@ using awaitable_value_t = typename awaitable_value<std::remove_cvref_t<std::invo
 template <class Executor, class F>
   requires std::invocable<F&> && requires { typename detail::awaitable_value_t<F>; }
 CORIO_CORO_WRAPPER task<detail::awaitable_value_t<F>> from_asio(const Executor& ex, F f) {
-  return detail::asio_ns::net::co_spawn(ex, std::move(f), detail::from_asio_t{});
+  return detail::run_spawn<detail::awaitable_value_t<F>>(ex, std::move(f));
 }
 
 }  // namespace corio
 
-// Every initiating function with `corio::use_task` returns a corio::task;
-// so does from_asio's co_spawn. Declared by qualified name, so
-// CORIO_ASIO_NAMESPACE may be an alias.
+// Every initiating function with `corio::use_task` returns a corio::task.
+// Declared by qualified name, so CORIO_ASIO_NAMESPACE may be an alias.
 template <class R, class... Args>
 class CORIO_ASIO_NAMESPACE::async_result<::corio::use_task_t, R(Args...)>
-    : public ::corio::detail::task_async_result<::corio::use_task_t, Args...> {};
-template <class R, class... Args>
-class CORIO_ASIO_NAMESPACE::async_result<::corio::detail::from_asio_t, R(Args...)>
-    : public ::corio::detail::task_async_result<::corio::detail::from_asio_t, Args...> {};
+    : public ::corio::detail::task_async_result<Args...> {};
 
 // wait_for_signal under run_on: an Asio signal_set (kept in its own header).
 #include "corio/asio_signal.hpp"

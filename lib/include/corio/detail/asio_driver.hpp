@@ -48,13 +48,10 @@ class asio_driver final : public loop_driver {
 
   // The driver of the corio loop running on this thread; `operation` names
   // the caller in the error otherwise.
+  // (Asked once per Asio operation: the errors are built out of line.)
   static asio_driver& running(const char* operation) {
-    event_loop& loop = event_loop::running(operation);
     asio_driver* driver = slot();
-    if (driver == nullptr || &driver->loop_ != &loop)
-      throw std::logic_error(std::string(operation) +
-                             ": this corio loop has no io_context (it was started by corio::run); start it with "
-                             "corio::run_on(io, main) to use Asio operations in its tasks");
+    if (driver == nullptr || event_loop::current() != &driver->loop_) refuse(operation);
     return *driver;
   }
 
@@ -157,6 +154,13 @@ class asio_driver final : public loop_driver {
       if (asio_driver* driver = target->on_loop_thread()) driver->deadline_reached();
     }
   };
+
+  [[noreturn, gnu::noinline]] static void refuse(const char* operation) {
+    event_loop::running(operation);  // no loop at all: that error
+    throw std::logic_error(std::string(operation) +
+                           ": this corio loop has no io_context (it was started by corio::run); start it with "
+                           "corio::run_on(io, main) to use Asio operations in its tasks");
+  }
 
   static asio_driver*& slot() noexcept {
     thread_local asio_driver* driver = nullptr;

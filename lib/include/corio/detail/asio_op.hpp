@@ -12,12 +12,14 @@
 #include <type_traits>
 #include <utility>
 
+#include "corio/config.hpp"
 #include "corio/exceptions.hpp"
 #include "corio/task.hpp"
 #include "corio/detail/asio_config.hpp"
 #include "corio/detail/asio_driver.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
+#include "corio/detail/inline_cancellation.hpp"
 
 namespace corio::detail {
 
@@ -69,13 +71,16 @@ const asio_ns::net::execution_context* context_of(const Executor& ex) noexcept {
 // Refuses an executor of an io_context other than run_on's: its handlers
 // would run on whatever thread runs that context, and per-operation
 // cancellation may only be emitted where the operation runs.
-template <class Executor>
-void check_executor(const asio_driver& driver, const Executor& ex, const char* operation) {
-  const asio_ns::net::execution_context* context = context_of(ex);
+[[noreturn, gnu::noinline]] inline void refuse_context(const char* operation) {
+  throw std::logic_error(std::string(operation) +
+                         ": the I/O object or executor belongs to another io_context than the one corio::run_on "
+                         "drives; create it on that io_context (co_await corio::asio_executor() gives its executor)");
+}
+
+inline void check_context(const asio_driver& driver, const asio_ns::net::execution_context* context,
+                          const char* operation) {
   if (context != nullptr && context != &static_cast<asio_ns::net::execution_context&>(driver.io()))
-    throw std::logic_error(std::string(operation) +
-                           ": the I/O object or executor belongs to another io_context than the one corio::run_on "
-                           "drives; create it on that io_context (co_await corio::asio_executor() gives its executor)");
+    refuse_context(operation);
 }
 
 inline bool is_operation_aborted(const std::exception_ptr& error) noexcept {
@@ -113,7 +118,7 @@ class asio_op final : private suspension, private foreign_completion {
   class handler {
    public:
     using executor_type = asio_ns::net::io_context::executor_type;
-    using cancellation_slot_type = asio_ns::net::cancellation_slot;
+    using cancellation_slot_type = inline_cancellation_signal::slot_type;
 
     explicit handler(asio_op& op) noexcept : op_(&op) {}
     executor_type get_executor() const noexcept { return op_->driver_->io().get_executor(); }
@@ -127,7 +132,8 @@ class asio_op final : private suspension, private foreign_completion {
 
   bool await_ready() {
     driver_ = &asio_driver::running(operation_);
-    if constexpr (requires { initiation_.get_executor(); }) check_executor(*driver_, initiation_.get_executor(), operation_);
+    if constexpr (requires { initiation_.get_executor(); })
+      check_context(*driver_, context_of(initiation_.get_executor()), operation_);
     waiter = &driver_->loop().current_fiber();
     cancelled_before_start_ = waiter->cancellation_pending();  // an already-cancelled task starts nothing
     return cancelled_before_start_;
@@ -218,7 +224,7 @@ class asio_op final : private suspension, private foreign_completion {
   ArgsTuple& args_;
   const char* operation_;
   asio_driver* driver_ = nullptr;
-  asio_ns::net::cancellation_signal signal_;
+  inline_cancellation_signal signal_;
   std::optional<std::tuple<Args...>> outcome_;
   std::exception_ptr start_error_;
   std::atomic<bool> completed_elsewhere_{false};
@@ -237,36 +243,70 @@ class asio_task : public task<T> {
   explicit asio_task(task<T>&& t) noexcept : task<T>(std::move(t)) {}
 };
 
-// The task that use_task's async_result returns: lazy like every task (the
-// operation starts when the task is awaited), holding decayed copies of the
-// initiation and its arguments, as use_awaitable does.
-// (The arguments come as one tuple: moved into the frame once, not once as
-// parameters and again into a tuple for the operation.)
+// The task of one Asio operation (use_task's async_result, from_asio):
+// lazy like every task (the operation starts when the task is awaited),
+// holding decayed copies of the initiation and its arguments, as
+// use_awaitable does. (The arguments come as one tuple: moved into the
+// frame once, not once as parameters and again into a tuple.)
 template <class Signature, class Initiation, class... InitArgs, class... Args>
 task<typename Signature::result> run_asio_op(const char* operation, std::tuple<Args...>*, Initiation initiation,
                                              std::tuple<InitArgs...> args) {
   co_return co_await asio_op<Signature, Initiation, std::tuple<InitArgs...>, Args...>(initiation, args, operation);
 }
 
-// from_asio's completion token: use_task under another name, so that its
-// errors name corio::from_asio.
-struct from_asio_t {};
+// from_asio's operation: co_spawn of the awaitable (or of the callable
+// that makes it) with asio_op's handler itself as the completion handler.
+// Its executor is from_asio's own, not co_spawn's type-erased copy, so the
+// check that it belongs to run_on's io_context costs no type erasure.
+template <class Executor, class Spawnable>
+class spawn_initiation {
+ public:
+  spawn_initiation(const Executor& ex, Spawnable spawnable) : ex_(ex), spawnable_(std::move(spawnable)) {}
 
-template <class Token>
-inline constexpr const char* token_operation = "corio::use_task";
+  Executor get_executor() const noexcept { return ex_; }
+
+  template <class Handler>
+  void operator()(Handler&& handler) && {
+    asio_ns::net::co_spawn(ex_, std::move(spawnable_), std::forward<Handler>(handler));
+  }
+
+ private:
+  Executor ex_;
+  Spawnable spawnable_;
+};
+
+// co_spawn's completion arguments for an awaitable of T.
+template <class T>
+struct spawn_completion {
+  using type = std::tuple<std::exception_ptr, T>;
+};
 template <>
-inline constexpr const char* token_operation<from_asio_t> = "corio::from_asio";
+struct spawn_completion<void> {
+  using type = std::tuple<std::exception_ptr>;
+};
 
-// asio::async_result for corio's tokens (a completion signature's Args).
-template <class Token, class... Args>
+template <class... Args>
+op_signature<Args...> signature_of(std::tuple<Args...>*);
+
+// The task from_asio returns: lazy, as co_spawn with use_awaitable is.
+template <class T, class Executor, class Spawnable>
+CORIO_CORO_WRAPPER task<T> run_spawn(const Executor& ex, Spawnable spawnable) {
+  using completion = typename spawn_completion<T>::type;
+  using signature = decltype(signature_of(static_cast<completion*>(nullptr)));
+  return run_asio_op<signature>("corio::from_asio", static_cast<completion*>(nullptr),
+                                spawn_initiation<Executor, Spawnable>(ex, std::move(spawnable)), std::tuple<>());
+}
+
+// asio::async_result for use_task (a completion signature's Args).
+template <class... Args>
 class task_async_result {
  public:
   using signature = op_signature<std::decay_t<Args>...>;
   using return_type = asio_task<typename signature::result>;
 
-  template <class Initiation, class... InitArgs>
-  static return_type initiate(Initiation&& initiation, Token, InitArgs&&... args) {
-    return return_type(run_asio_op<signature>(token_operation<Token>,
+  template <class Initiation, class Token, class... InitArgs>
+  static return_type initiate(Initiation&& initiation, Token&&, InitArgs&&... args) {
+    return return_type(run_asio_op<signature>("corio::use_task",
                                               static_cast<std::tuple<std::decay_t<Args>...>*>(nullptr),
                                               std::decay_t<Initiation>(std::forward<Initiation>(initiation)),
                                               std::tuple<std::decay_t<InitArgs>...>(std::forward<InitArgs>(args)...)));
