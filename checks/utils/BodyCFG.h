@@ -55,7 +55,7 @@ inline const Stmt *statementOf(const CFGElement &Element) {
 inline auto statementsIn(const CFGBlock &Block) {
   return llvm::map_range(
       llvm::make_filter_range(Block, [](const CFGElement &Element) {
-        return Element.getAs<CFGStmt>().has_value();
+        return statementOf(Element) != nullptr;
       }),
       statementOf);
 }
