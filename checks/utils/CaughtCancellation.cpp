@@ -10,15 +10,6 @@
 
 namespace clang::tidy::async::helpers {
 
-const NamedDecl *namedClass(QualType Type) {
-  if (Type.isNull())
-    return nullptr;
-  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  if (Class && !isa<ClassTemplateSpecializationDecl>(Class))
-    return Class;
-  return templateOf(Type);
-}
-
 namespace {
 
 /// How cancellation reaches code of the framework whose namespace declares

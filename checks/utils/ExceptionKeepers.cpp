@@ -1,8 +1,8 @@
 //===- ExceptionKeepers.cpp - what keeps or throws the handled exception --===//
 #include "utils/ExceptionKeepers.h"
 #include "frameworks/Registry.h"
-#include "utils/CaughtCancellation.h"
 #include "utils/SuspensionPoints.h"
+#include "utils/TemplateOf.h"
 
 #include "clang/AST/ExprCXX.h"
 
