@@ -12,6 +12,7 @@
 #include "frameworks/Registry.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/SuspensionPoints.h"
+#include "utils/TemplateOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -213,10 +214,8 @@ bool BusyWaitCheck::isSleepFunction(const FunctionDecl &Callee) const {
 bool BusyWaitCheck::isTimer(const CXXRecordDecl *Class) const {
   if (!Class)
     return false;
-  const NamedDecl *Named = Class;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-    Named = Spec->getSpecializedTemplate();
-  const std::string Qualified = "::" + Named->getQualifiedNameAsString();
+  const std::string Qualified =
+      "::" + helpers::classOrTemplate(*Class).getQualifiedNameAsString();
   return llvm::is_contained(Timers, Qualified);
 }
 

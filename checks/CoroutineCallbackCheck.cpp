@@ -12,6 +12,7 @@
 #include "CoroutineCallbackCheck.h"
 #include "frameworks/Registry.h"
 #include "utils/DisplayName.h"
+#include "utils/TemplateOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -55,13 +56,6 @@ QualType callResult(QualType Type, ASTContext &Context) {
   return Call ? Call->getReturnType() : QualType();
 }
 
-/// The class template a task type is a specialisation of, qualified.
-std::string taskTemplateName(const CXXRecordDecl &Task) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Task))
-    return Spec->getSpecializedTemplate()->getQualifiedNameAsString();
-  return Task.getQualifiedNameAsString();
-}
-
 /// The call that keeps and joins a task of the framework the task type
 /// belongs to: its task group's spawn (Kind 0, Name the group type), or its
 /// spawn function (Kind 1, Name the function); Kind 2 when neither is known.
@@ -70,7 +64,7 @@ struct JoiningSpawn {
   std::string Name;
 };
 JoiningSpawn joiningSpawn(const CXXRecordDecl &Task) {
-  const std::string Template = taskTemplateName(Task);
+  const std::string Template = helpers::classOrTemplate(Task).getQualifiedNameAsString();
   for (const frameworks::Framework *F : frameworks::all()) {
     if (!F->hasTask(Template))
       continue;

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "DanglingReferenceCheck.h"
 #include "utils/AncestorInCallable.h"
+#include "utils/TemplateOf.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTLambda.h"
@@ -118,10 +119,7 @@ bool DanglingReferenceCheck::isView(QualType Type) const {
   const auto *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Class)
     return false;
-  const NamedDecl *Named = Class;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-    Named = Spec->getSpecializedTemplate();
-  const std::string Name = Named->getQualifiedNameAsString();
+  const std::string Name = helpers::classOrTemplate(*Class).getQualifiedNameAsString();
   return llvm::any_of(ViewTypes,
                       [&](StringRef Listed) { return Listed.ltrim(':') == StringRef(Name); });
 }

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "SuspendInScopeCheck.h"
 #include "frameworks/Registry.h"
+#include "utils/BodyCFG.h"
 #include "utils/CoroutineMatchers.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -105,10 +106,9 @@ bool holdsOnDeclaration(const Guard &G) {
 Effect effectOf(const CFGElement &Element, const Guard &G) {
   if (auto End = Element.getAs<CFGLifetimeEnds>())
     return End->getVarDecl() == &G.Var ? Effect::Release : Effect::None;
-  auto Statement = Element.getAs<CFGStmt>();
-  if (!Statement)
+  const Stmt *S = helpers::statementOf(Element);
+  if (!S)
     return Effect::None;
-  const Stmt *S = Statement->getStmt();
   if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
     if (!Decl->isSingleDecl() || Decl->getSingleDecl() != &G.Var)
       return Effect::None;
@@ -149,10 +149,9 @@ const ValueDecl *mutexDecl(const Expr &E) {
 /// it (std::lock_guard with std::adopt_lock), which is tracked on its own.
 Effect rawMutexEffectOf(const CFGElement &Element, const CXXMemberCallExpr &Lock,
                         const ValueDecl &Mutex) {
-  auto Statement = Element.getAs<CFGStmt>();
-  if (!Statement)
+  const Stmt *S = helpers::statementOf(Element);
+  if (!S)
     return Effect::None;
-  const Stmt *S = Statement->getStmt();
   if (S == &Lock)
     return Effect::Hold;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
@@ -223,8 +222,8 @@ public:
     llvm::SmallVector<std::pair<const CoroutineSuspendExpr *, State>, 2> Found;
     State Now = In[Block.getBlockID()];
     for (const CFGElement &Element : Block) {
-      if (auto Statement = Element.getAs<CFGStmt>())
-        if (const auto *Suspension = dyn_cast<CoroutineSuspendExpr>(Statement->getStmt()))
+      if (const auto *Suspension =
+              dyn_cast_or_null<CoroutineSuspendExpr>(helpers::statementOf(Element)))
           Found.emplace_back(Suspension, Now);
       Now = apply(Effects(Element), Now);
     }

@@ -32,6 +32,8 @@ private:
   void checkHandlers(const CXXTryStmt &Try, const FunctionDecl &Coroutine,
                      ASTContext &Ctx);
   void checkLoopOnCancelledCode(const IfStmt &If, ASTContext &Ctx);
+  /// The promise rule, apart from the body analysis above:
+  /// SwallowedCancellationPromiseRule.cpp.
   void checkUnhandledException(const CXXMethodDecl &Method,
                                const SourceManager &SM);
 

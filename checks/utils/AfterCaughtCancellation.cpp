@@ -160,11 +160,7 @@ private:
   /// Goes through the block's statements; false when the path ends in it.
   bool followBlock(const CFGBlock &Block, bool Left, FlagValues &Values,
                    const Expr *&Pending, llvm::SmallVectorImpl<const Expr *> &Found) const {
-    for (const CFGElement &Element : Block) {
-      std::optional<CFGStmt> Item = Element.getAs<CFGStmt>();
-      if (!Item)
-        continue;
-      const Stmt *S = Item->getStmt();
+    for (const Stmt *S : statementsIn(Block)) {
       if (isa<CoreturnStmt>(S))
         return false;
       const auto *Call = dyn_cast<CallExpr>(S);

@@ -11,6 +11,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include <memory>
 #include <optional>
@@ -43,13 +44,28 @@ private:
   ParentMap Descendants;
 };
 
+/// The statement Element evaluates, or null for the other kinds of
+/// element (destructor calls, lifetime ends, ...).
+inline const Stmt *statementOf(const CFGElement &Element) {
+  std::optional<CFGStmt> Item = Element.getAs<CFGStmt>();
+  return Item ? Item->getStmt() : nullptr;
+}
+
+/// The statements of Block's elements, in evaluation order.
+inline auto statementsIn(const CFGBlock &Block) {
+  return llvm::map_range(
+      llvm::make_filter_range(Block, [](const CFGElement &Element) {
+        return statementOf(Element) != nullptr;
+      }),
+      statementOf);
+}
+
 /// Whether the block's statements lie in Region; nullopt for a block
 /// without statements (a join point).
 inline std::optional<bool> belongsTo(const CFGBlock &Block,
                                      const StmtRegion &Region) {
-  for (const CFGElement &Element : Block)
-    if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
-      return Region.contains(S->getStmt());
+  if (auto Statements = statementsIn(Block); !Statements.empty())
+    return Region.contains(*Statements.begin());
   if (const Stmt *Terminator = Block.getTerminatorStmt())
     return Region.contains(Terminator);
   return std::nullopt;

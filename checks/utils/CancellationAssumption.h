@@ -13,50 +13,21 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace clang::tidy::async::helpers {
 
 /// Splits `a == b`, `a && b`, ... whether built in, overloaded or a C++20
 /// rewritten comparison.
-inline bool decomposeBinary(const Expr *E, BinaryOperatorKind &Op, const Expr *&LHS,
-                            const Expr *&RHS) {
-  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
-    Op = Binary->getOpcode();
-    LHS = Binary->getLHS();
-    RHS = Binary->getRHS();
-    return true;
-  }
-  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E)) {
-    auto Form = Rewritten->getDecomposedForm();
-    Op = Form.Opcode;
-    LHS = Form.LHS;
-    RHS = Form.RHS;
-    return true;
-  }
-  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E);
-      Call && Call->isInfixBinaryOp()) {
-    Op = BinaryOperator::getOverloadedOpcode(Call->getOperator());
-    LHS = Call->getArg(0);
-    RHS = Call->getArg(1);
-    return true;
-  }
-  return false;
-}
+bool decomposeBinary(const Expr *E, BinaryOperatorKind &Op, const Expr *&LHS,
+                     const Expr *&RHS);
 
 /// The value of `L && R` or `L || R` (Op) from what is known of each side.
-inline std::optional<bool> valueOfLogical(BinaryOperatorKind Op, std::optional<bool> L,
-                                          std::optional<bool> R) {
-  const bool Dominant = Op == BO_LOr; // The value that decides alone.
-  if (L == Dominant || R == Dominant)
-    return Dominant;
-  if (L && R)
-    return !Dominant;
-  return std::nullopt;
-}
+std::optional<bool> valueOfLogical(BinaryOperatorKind Op, std::optional<bool> L,
+                                   std::optional<bool> R);
 
 /// Reads a branch condition assuming the exception (or error code) at hand
 /// is a cancellation: `ec == operation_aborted` is then true, a
@@ -73,149 +44,34 @@ public:
       : Codes(Codes), Ctx(Ctx), C(&C), ExceptionVar(ExceptionVar) {}
 
   /// The value of Cond under the assumption, if the assumption decides it.
-  std::optional<bool> valueOf(const Expr *Cond) const {
-    Cond = Cond->IgnoreParenImpCasts();
-    if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
-        Not && Not->getOpcode() == UO_LNot) {
-      if (std::optional<bool> Operand = valueOf(Not->getSubExpr()))
-        return !*Operand;
-      return std::nullopt;
-    }
-    if (pointsToCancellation(Cond))
-      return true;
-    BinaryOperatorKind Op;
-    const Expr *LHS, *RHS;
-    if (!decomposeBinary(Cond, Op, LHS, RHS))
-      return std::nullopt;
-    if (Op == BO_LAnd || Op == BO_LOr)
-      return valueOfLogical(Op, valueOf(LHS), valueOf(RHS));
-    if (Op != BO_EQ && Op != BO_NE)
-      return std::nullopt;
-    std::optional<bool> Equal;
-    if (testsCodes() && (isCancellationCode(LHS) || isCancellationCode(RHS)))
-      Equal = true;
-    // An error code compared with any other code: the handler keeps that
-    // code only.
-    else if (testsCodes() && ((isErrorCode(LHS) && isOtherCode(RHS)) ||
-                              (isErrorCode(RHS) && isOtherCode(LHS))))
-      Equal = false;
-    else if ((pointsToCancellation(LHS) && isNull(RHS)) ||
-             (pointsToCancellation(RHS) && isNull(LHS)))
-      Equal = false;
-    if (!Equal)
-      return std::nullopt;
-    return Op == BO_EQ ? *Equal : !*Equal;
-  }
+  std::optional<bool> valueOf(const Expr *Cond) const;
 
   /// Whether E names one of the cancellation error codes (or their
   /// portable equivalents, or ECANCELED), possibly converted to an
   /// error_code.
-  bool isCancellationCode(const Expr *E) const {
-    if (isErrnoMacro(E, "ECANCELED"))
-      return true;
-    const EnumConstantDecl *Code = namedCode(E);
-    return Code && llvm::is_contained(Codes, Code->getQualifiedNameAsString());
-  }
+  bool isCancellationCode(const Expr *E) const;
 
   /// The first cancellation code E mentions, if any.
-  const EnumConstantDecl *firstCode(const Expr *E) const {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && isCancellationCode(Ref))
-      return cast<EnumConstantDecl>(Ref->getDecl());
-    for (const Stmt *Child : E->children())
-      if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
-        if (const EnumConstantDecl *Code = firstCode(ChildExpr))
-          return Code;
-    return nullptr;
-  }
+  const EnumConstantDecl *firstCode(const Expr *E) const;
 
 private:
-  /// The enumerator E names, through make_error_code and conversions.
-  static const EnumConstantDecl *namedCode(const Expr *E) {
-    E = E->IgnoreUnlessSpelledInSource();
-    if (const auto *Call = dyn_cast<CallExpr>(E);
-        Call && Call->getNumArgs() == 1) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Callee->getIdentifier() &&
-          Callee->getName() == "make_error_code")
-        E = Call->getArg(0)->IgnoreUnlessSpelledInSource();
-    }
-    const auto *Ref = dyn_cast<DeclRefExpr>(E);
-    return Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
-  }
-
   /// Whether E is an integer spelled as the errno macro Name (ECANCELED).
-  bool isErrnoMacro(const Expr *E, StringRef Name) const {
-    const auto *Literal = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
-    const SourceLocation Loc = Literal ? Literal->getBeginLoc() : SourceLocation();
-    if (!Loc.isMacroID())
-      return false;
-    const SourceManager &SM = Ctx.getSourceManager();
-    const SourceLocation Spelled = SM.getImmediateMacroCallerLoc(Loc);
-    return Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == Name ||
-           (Spelled.isMacroID() &&
-            Lexer::getImmediateMacroName(Spelled, SM, Ctx.getLangOpts()) == Name);
-  }
+  bool isErrnoMacro(const Expr *E, StringRef Name) const;
 
   /// Whether E is a code other than a cancellation one: another enumerator,
   /// or another errno value.
-  bool isOtherCode(const Expr *E) const {
-    if (isCancellationCode(E))
-      return false;
-    const auto *Literal = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
-    return namedCode(E) || (Literal && Literal->getBeginLoc().isMacroID());
-  }
-
-  /// Whether E is an error code or condition (std::, boost::system::), or
-  /// its value().
-  static bool isErrorCode(const Expr *E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Value = dyn_cast<CXXMemberCallExpr>(E);
-        Value && Value->getMethodDecl() && Value->getMethodDecl()->getIdentifier() &&
-        Value->getMethodDecl()->getName() == "value")
-      E = Value->getImplicitObjectArgument()->IgnoreParenImpCasts();
-    const CXXRecordDecl *Class = E->getType().getNonReferenceType()->getAsCXXRecordDecl();
-    if (!Class || !Class->getIdentifier())
-      return false;
-    const std::string Name = Class->getQualifiedNameAsString();
-    return Name == "std::error_code" || Name == "std::error_condition" ||
-           Name == "boost::system::error_code" || Name == "boost::system::error_condition";
-  }
+  bool isOtherCode(const Expr *E) const;
 
   /// Error codes tell a cancellation apart only for error-code style and
   /// for exceptions that carry a code.
   bool testsCodes() const { return !C || !C->AbortedCode.empty(); }
 
-  bool isNull(const Expr *E) const {
-    return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
-                                    Expr::NPC_ValueDependentIsNotNull);
-  }
+  bool isNull(const Expr *E) const;
 
   /// Whether E is `dynamic_cast<T *>(&caught)`, or a local initialised with
   /// one, for a T the cancellation type is: non-null exactly when the caught
   /// object is a T.
-  bool pointsToCancellation(const Expr *E) const {
-    if (!C || !ExceptionVar)
-      return false;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
-          Local && Local->hasLocalStorage() && Local->getInit())
-        E = Local->getInit()->IgnoreParenImpCasts();
-    const auto *Cast = dyn_cast<CXXDynamicCastExpr>(E);
-    if (!Cast)
-      return false;
-    const auto *AddressOf =
-        dyn_cast<UnaryOperator>(Cast->getSubExpr()->IgnoreParenImpCasts());
-    if (!AddressOf || AddressOf->getOpcode() != UO_AddrOf)
-      return false;
-    const auto *Object =
-        dyn_cast<DeclRefExpr>(AddressOf->getSubExpr()->IgnoreParenImpCasts());
-    const CXXRecordDecl *Target =
-        Cast->getTypeAsWritten()->getPointeeCXXRecordDecl();
-    return Object && Object->getDecl() == ExceptionVar && Target &&
-           (Target->getCanonicalDecl() == C->Type->getCanonicalDecl() ||
-            C->Type->isDerivedFrom(Target));
-  }
+  bool pointsToCancellation(const Expr *E) const;
 
   ArrayRef<std::string> Codes;
   const ASTContext &Ctx;

@@ -1,6 +1,5 @@
 //===- CaughtCancellation.cpp - which handlers catch a cancellation -------===//
 #include "utils/CaughtCancellation.h"
-#include "utils/CancellationAssumption.h"
 #include "frameworks/Registry.h"
 #include "utils/QualifiedLookup.h"
 #include "utils/SuspensionPoints.h"
@@ -10,15 +9,6 @@
 #include "llvm/ADT/SetVector.h"
 
 namespace clang::tidy::async::helpers {
-
-const NamedDecl *namedClass(QualType Type) {
-  if (Type.isNull())
-    return nullptr;
-  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  if (Class && !isa<ClassTemplateSpecializationDecl>(Class))
-    return Class;
-  return templateOf(Type);
-}
 
 namespace {
 
@@ -117,18 +107,6 @@ bool isStdFunction(const FunctionDecl *Function, StringRef Name) {
     return false;
   const IdentifierInfo *Ident = Function->getIdentifier();
   return Ident && Ident->getName() == Name;
-}
-
-std::vector<std::string> frameworkCancellationCodes() {
-  std::vector<std::string> Codes;
-  for (const frameworks::Cancellation &C :
-       frameworks::collect(frameworks::all(), &frameworks::Framework::Cancellations))
-    if (!C.ErrorCode.empty()) {
-      Codes.push_back(frameworks::spelled(C.ErrorCode).str());
-      for (StringRef Equivalent : C.EquivalentCodes)
-        Codes.push_back(frameworks::spelled(Equivalent).str());
-    }
-  return Codes;
 }
 
 } // namespace clang::tidy::async::helpers

@@ -34,9 +34,6 @@ struct Cancellation {
   StringRef Namespace;
 };
 
-/// The class or class template a (possibly dependent) type names.
-const NamedDecl *namedClass(QualType Type);
-
 /// The framework whose namespace declares the class Type names (what a
 /// coroutine awaits or returns), if its code is cancelled at all; null for
 /// other types and for synchronous generators, into which nothing is thrown.

@@ -22,6 +22,24 @@ inline const TemplateDecl *templateOf(QualType Type) {
   return nullptr;
 }
 
+/// The class template Class is a specialisation of, or Class itself: what
+/// a list of class names ("std::vector") calls it.
+inline const NamedDecl &classOrTemplate(const CXXRecordDecl &Class) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Class))
+    return *Spec->getSpecializedTemplate();
+  return Class;
+}
+
+/// The class or class template a (possibly dependent) type names, as
+/// classOrTemplate() does; null for other types.
+inline const NamedDecl *namedClass(QualType Type) {
+  if (Type.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl())
+    return &classOrTemplate(*Class);
+  return templateOf(Type);
+}
+
 } // namespace clang::tidy::async::helpers
 
 #endif // CORIO_CHECKS_UTILS_TEMPLATEOF_H
