@@ -26,12 +26,12 @@ void fetch(const char *url);
 
 net::awaitable<void> sleeps_and_fetches() {
   std::this_thread::sleep_for(1ms);
-  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the thread that runs the event loop (sleep)
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the event loop's thread (sleep), stalling every other task on it
   // CHECK-FIXES-DEFAULT: {{^}}  co_await boost::asio::steady_timer(co_await boost::asio::this_coro::executor, 1ms).async_wait(boost::asio::use_awaitable);{{$}}
   std::this_thread::sleep_until(std::chrono::steady_clock::now());
-  // CHECK-MESSAGES-REPLACED: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_until' blocks the thread that runs the event loop (sleep)
-  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:3: warning: 'std::this_thread::sleep_until' blocks the thread that runs the event loop (sleep)
+  // CHECK-MESSAGES-REPLACED: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_until' blocks the event loop's thread (sleep), stalling every other task on it
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:3: warning: 'std::this_thread::sleep_until' blocks the event loop's thread (sleep), stalling every other task on it
   mylib::fetch("a");
-  // CHECK-MESSAGES-REPLACED: :[[@LINE-1]]:3: warning: 'mylib::fetch' blocks the thread that runs the event loop (listed in BlockingFunctions)
+  // CHECK-MESSAGES-REPLACED: :[[@LINE-1]]:3: warning: 'mylib::fetch' blocks the event loop's thread (listed in BlockingFunctions), stalling every other task on it
   co_return;
 }
