@@ -42,7 +42,8 @@ struct BlockingApi {
 constexpr StringRef ToThread =
     "run it on a worker thread with corio::to_thread";
 
-constexpr StringRef AsioAlternative = "co_await '%0::async_%1' with use_awaitable instead";
+constexpr StringRef AsioAlternative =
+    "co_await '%0::async_%1' with use_awaitable instead";
 
 constexpr BlockingApi Catalogue[] = {
     {"sleep", Category::Sleep,
@@ -57,16 +58,16 @@ constexpr BlockingApi Catalogue[] = {
      "run the work as a child task (corio::task_group) instead, or join on a "
      "worker thread with corio::to_thread",
      true},
-    {"condition-wait", Category::SyncWait, "co_await an event instead (corio::event)",
-     false},
+    {"condition-wait", Category::SyncWait,
+     "co_await an event instead (corio::event)", false},
     {"semaphore-acquire", Category::SyncWait,
      "co_await an asynchronous semaphore instead (corio::semaphore)", true},
     {"latch-wait", Category::SyncWait,
      "co_await an event or a task group instead (corio::event, "
      "corio::task_group)",
      true},
-    {"atomic-wait", Category::SyncWait, "co_await an event instead (corio::event)",
-     true},
+    {"atomic-wait", Category::SyncWait,
+     "co_await an event instead (corio::event)", true},
     {"mutex-lock", Category::Lock,
      "co_await an asynchronous lock instead (corio::semaphore with one unit)",
      false},
@@ -86,7 +87,8 @@ constexpr BlockingApi Catalogue[] = {
      true},
     // A Qt object belongs to its thread: its waits cannot move to a worker.
     {"qt-wait", Category::SyncWait,
-     "co_await the same event with QCoro instead (qCoro(object).waitForFinished(), "
+     "co_await the same event with QCoro instead "
+     "(qCoro(object).waitForFinished(), "
      "qCoro(socket).waitForConnected(), qCoro(thread).waitForFinished())",
      false},
     {"listed", Category::Listed, ToThread, true},
@@ -180,7 +182,8 @@ CoroutineFlavour flavourOf(const FunctionDecl &Coroutine) {
   const CXXRecordDecl *Executor = Args[1].getAsType()->getAsCXXRecordDecl();
   if (!Executor || Executor->getName() != "any_io_executor")
     return {};
-  return {false, StringRef(Name).starts_with("boost::") ? "boost::asio" : "asio"};
+  return {false,
+          StringRef(Name).starts_with("boost::") ? "boost::asio" : "asio"};
 }
 
 /// Whether the duration this std::this_thread::sleep_for specialization takes
@@ -319,7 +322,8 @@ bool needsParensForCoAwait(const Expr &E, helpers::ParentIndex &Index) {
 }
 
 bool isInstantiation(TemplateSpecializationKind Kind) {
-  return Kind == TSK_ImplicitInstantiation || Kind == TSK_ExplicitInstantiationDeclaration ||
+  return Kind == TSK_ImplicitInstantiation ||
+         Kind == TSK_ExplicitInstantiationDeclaration ||
          Kind == TSK_ExplicitInstantiationDefinition;
 }
 
@@ -327,7 +331,8 @@ bool isInstantiation(TemplateSpecializationKind Kind) {
 /// or class around it was instantiated (what isInTemplateInstantiation()
 /// asks of the parent map, answered from the declaration contexts).
 bool isInTemplateInstantiation(const Decl &D) {
-  for (const DeclContext *DC = isa<DeclContext>(D) ? cast<DeclContext>(&D) : D.getDeclContext();
+  for (const DeclContext *DC = isa<DeclContext>(D) ? cast<DeclContext>(&D)
+                                                   : D.getDeclContext();
        DC; DC = DC->getParent()) {
     if (const auto *Function = dyn_cast<FunctionDecl>(DC);
         Function && isInstantiation(Function->getTemplateSpecializationKind()))
@@ -458,11 +463,13 @@ bool returnsWithoutWaiting(const CallExpr &Call, const FunctionDecl &Coroutine,
   if (!Callee || Call.getNumArgs() == 0 || !Coroutine.getBody())
     return false;
   StringRef Name = Callee->getName();
-  const bool TakesFlags = llvm::is_contained({"recv", "send", "recvfrom", "sendto"}, Name);
+  const bool TakesFlags =
+      llvm::is_contained({"recv", "send", "recvfrom", "sendto"}, Name);
   if (TakesFlags && Call.getNumArgs() >= 4 &&
       helpers::mentionsConstant(*Call.getArg(3), "MSG_DONTWAIT", Context))
     return true;
-  if (!TakesFlags && !llvm::is_contained({"connect", "accept", "read", "write"}, Name))
+  if (!TakesFlags &&
+      !llvm::is_contained({"connect", "accept", "read", "write"}, Name))
     return false;
   const helpers::DescriptorFacts Facts =
       helpers::factsAbout(*Call.getArg(0), *Coroutine.getBody(), Context);
@@ -479,11 +486,13 @@ std::string asioScopeOf(const FunctionDecl &Callee) {
 }
 
 /// The catalogue functions BlockingFunctions names by default.
-std::vector<StringRef> blockingFunctions(ArrayRef<const frameworks::Framework *> Frameworks) {
+std::vector<StringRef>
+blockingFunctions(ArrayRef<const frameworks::Framework *> Frameworks) {
   std::vector<StringRef> Names;
   for (ArrayRef<StringRef> frameworks::Framework::*List :
        {&frameworks::Framework::Sleeps, &frameworks::Framework::WaitFunctions,
-        &frameworks::Framework::FileIoFunctions, &frameworks::Framework::PathFunctions,
+        &frameworks::Framework::FileIoFunctions,
+        &frameworks::Framework::PathFunctions,
         &frameworks::Framework::BlockingIoFunctions})
     llvm::append_range(Names, frameworks::collect(Frameworks, List));
   return Names;
@@ -531,10 +540,12 @@ void BlockingCallCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  const std::vector<const frameworks::Framework *> Selected = frameworks::selected(CheckQt);
-  auto Catalogued = [&Selected](ArrayRef<StringRef> frameworks::Framework::*List) {
-    return frameworks::collect(Selected, List);
-  };
+  const std::vector<const frameworks::Framework *> Selected =
+      frameworks::selected(CheckQt);
+  auto Catalogued =
+      [&Selected](ArrayRef<StringRef> frameworks::Framework::*List) {
+        return frameworks::collect(Selected, List);
+      };
   // The catalogue functions BlockingFunctions keeps.
   auto Listed = [&](ArrayRef<StringRef> frameworks::Framework::*List) {
     return BlockingFunctions.kept(Catalogued(List));
@@ -544,7 +555,8 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   // Anchored on the coroutine, walking down its own body (not into nested
   // lambdas): no parent map is needed to find the enclosing callable.
   auto InCoroutine = [](const auto &Statements) {
-    return functionDecl(matchers::isCoroutine(), unless(isExpansionInSystemHeader()),
+    return functionDecl(matchers::isCoroutine(),
+                        unless(isExpansionInSystemHeader()),
                         matchers::forEachStmtInBody(Statements))
         .bind("coroutine");
   };
@@ -555,9 +567,9 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   };
   auto AddConstructions = [&](const auto &Constructions) {
     Finder->addMatcher(
-        InCoroutine(cxxConstructExpr(Constructions,
-                                     unless(hasDeclaration(Allowed)))
-                        .bind("call")),
+        InCoroutine(
+            cxxConstructExpr(Constructions, unless(hasDeclaration(Allowed)))
+                .bind("call")),
         this);
   };
 
@@ -592,33 +604,36 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
         stmt(anyOf(memberCallOn({"::std::atomic", "::std::atomic_ref",
                                  "::std::atomic_flag"},
                                 {"wait"}),
-                   callExpr(callee(functionDecl(
-                       hasAnyName(Listed(&frameworks::Framework::WaitFunctions)))))))
+                   callExpr(callee(functionDecl(hasAnyName(
+                       Listed(&frameworks::Framework::WaitFunctions)))))))
             .bind("atomic-wait")));
 
   if (CheckLock) {
     auto LockOverStdMutex = qualType(hasUnqualifiedDesugaredType(
         recordType(hasDeclaration(classTemplateSpecializationDecl(
             hasAnyName("::std::unique_lock", "::std::shared_lock"),
-            hasTemplateArgument(0, refersToType(recordNamed(frameworks::Std.Mutexes))))))));
+            hasTemplateArgument(
+                0, refersToType(recordNamed(frameworks::Std.Mutexes))))))));
     AddCalls(
-        stmt(
-            anyOf(memberCallOn(frameworks::Std.Mutexes, {"lock", "lock_shared"}),
-                  cxxMemberCallExpr(callee(cxxMethodDecl(hasName("lock"))),
-                                    on(hasType(LockOverStdMutex))),
-                  callExpr(callee(functionDecl(hasName("::std::lock"))),
-                           hasAnyArgument(expr(hasType(qualType(anyOf(
-                               recordNamed(frameworks::Std.Mutexes), LockOverStdMutex))))))))
+        stmt(anyOf(
+                 memberCallOn(frameworks::Std.Mutexes, {"lock", "lock_shared"}),
+                 cxxMemberCallExpr(callee(cxxMethodDecl(hasName("lock"))),
+                                   on(hasType(LockOverStdMutex))),
+                 callExpr(callee(functionDecl(hasName("::std::lock"))),
+                          hasAnyArgument(expr(hasType(qualType(
+                              anyOf(recordNamed(frameworks::Std.Mutexes),
+                                    LockOverStdMutex))))))))
             .bind("mutex-lock"));
     // Constructing a lock over a standard mutex, unless a tag says the lock
     // is deferred, tried or adopted.
     AddConstructions(
-        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
-                             std::vector<StringRef>(frameworks::Std.LockGuards))))),
-                         hasAnyArgument(expr(hasType(recordNamed(frameworks::Std.Mutexes)))),
-                         unless(hasAnyArgument(expr(hasType(recordNamed(
-                             {"::std::defer_lock_t", "::std::try_to_lock_t",
-                              "::std::adopt_lock_t"}))))))
+        cxxConstructExpr(
+            hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(
+                std::vector<StringRef>(frameworks::Std.LockGuards))))),
+            hasAnyArgument(expr(hasType(recordNamed(frameworks::Std.Mutexes)))),
+            unless(hasAnyArgument(expr(hasType(
+                recordNamed({"::std::defer_lock_t", "::std::try_to_lock_t",
+                             "::std::adopt_lock_t"}))))))
             .bind("mutex-lock"));
   }
 
@@ -633,21 +648,23 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                               {"open"}),
                  callExpr(callsCFunction(
                      {"::fopen", "::fread", "::fwrite", "::fgets", "::fscanf",
-                      "::open", "::read", "::write", "::pread",
-                      "::pwrite", "::fsync", "::fdatasync"})),
+                      "::open", "::read", "::write", "::pread", "::pwrite",
+                      "::fsync", "::fdatasync"})),
                  // Flushing the console belongs with console output, which
                  // is left alone.
                  callExpr(callsCFunction({"::fflush"}),
-                          unless(hasArgument(0, ignoringParenImpCasts(declRefExpr(
-                                                    to(varDecl(hasAnyName("::stdout", "::stderr")))))))),
-                 callExpr(callee(functionDecl(
-                     hasAnyName(Listed(&frameworks::Framework::FileIoFunctions))))),
+                          unless(hasArgument(
+                              0, ignoringParenImpCasts(declRefExpr(to(varDecl(
+                                     hasAnyName("::stdout", "::stderr")))))))),
+                 callExpr(callee(functionDecl(hasAnyName(
+                     Listed(&frameworks::Framework::FileIoFunctions))))),
                  // The filesystem operations that touch the disk, in their
                  // overloads taking a path (is_directory(file_status) only
                  // inspects a value).
                  callExpr(callee(functionDecl(
                      PathParameter,
-                     hasAnyName(Listed(&frameworks::Framework::PathFunctions)))))))
+                     hasAnyName(
+                         Listed(&frameworks::Framework::PathFunctions)))))))
             .bind("file-io"));
     AddConstructions(
         cxxConstructExpr(
@@ -686,12 +703,13 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   if (CheckNetwork) {
     AddCalls(anyOf(
         cxxMemberCallExpr(
-            callee(cxxMethodDecl(
-                hasAnyName(std::vector<StringRef>(frameworks::Asio.BlockingIoMembers)),
-                ofClass(hasAnyName(std::vector<StringRef>(frameworks::Asio.IoObjects))))))
+            callee(cxxMethodDecl(hasAnyName(std::vector<StringRef>(
+                                     frameworks::Asio.BlockingIoMembers)),
+                                 ofClass(hasAnyName(std::vector<StringRef>(
+                                     frameworks::Asio.IoObjects))))))
             .bind("asio-member"),
-        callExpr(callee(functionDecl(
-                     hasAnyName(Listed(&frameworks::Framework::BlockingIoFunctions)))))
+        callExpr(callee(functionDecl(hasAnyName(
+                     Listed(&frameworks::Framework::BlockingIoFunctions)))))
             .bind("asio-free"),
         callExpr(callsCFunction({"::connect", "::accept", "::recv", "::send",
                                  "::recvfrom", "::sendto"}))
@@ -703,17 +721,17 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
 
   if (CheckQt && CheckSyncWait)
     AddCalls(cxxMemberCallExpr(
-                 callee(cxxMethodDecl(
-                     hasAnyName(std::vector<StringRef>(frameworks::Qt.BlockingIoMembers)),
-                     ofClass(hasAnyName(std::vector<StringRef>(frameworks::Qt.IoObjects))))))
+                 callee(cxxMethodDecl(hasAnyName(std::vector<StringRef>(
+                                          frameworks::Qt.BlockingIoMembers)),
+                                      ofClass(hasAnyName(std::vector<StringRef>(
+                                          frameworks::Qt.IoObjects))))))
                  .bind("qt-wait"));
 
   if (!BlockingFunctions.userNames().empty())
-    AddCalls(
-        callExpr(
-            callee(functionDecl(isOrInstantiatedFrom(
-                tidy::matchers::matchesAnyListedRegexName(BlockingFunctions.userNames())))))
-            .bind("listed"));
+    AddCalls(callExpr(callee(functionDecl(isOrInstantiatedFrom(
+                          tidy::matchers::matchesAnyListedRegexName(
+                              BlockingFunctions.userNames())))))
+                 .bind("listed"));
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -733,7 +751,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const CoroutineFlavour Flavour = flavourOf(*Coroutine);
   const auto *FunctionCall = dyn_cast<CallExpr>(Call);
   if ((Api.Id == "posix-socket" || Api.Id == "file-io") && FunctionCall &&
-      FunctionCall->getDirectCallee() && FunctionCall->getDirectCallee()->isExternC() &&
+      FunctionCall->getDirectCallee() &&
+      FunctionCall->getDirectCallee()->isExternC() &&
       returnsWithoutWaiting(*FunctionCall, *Coroutine, Context))
     return;
   const FunctionDecl *Callee =
@@ -750,9 +769,9 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   // No fix-its in macros, nor in template instantiations (a fix there would
   // have to fit every instantiation, and only the first one is reported),
   // nor where co_await is not allowed.
-  const bool Fixable =
-      Loc.isFileID() && Call->getEndLoc().isFileID() &&
-      !isInTemplateInstantiation(*Coroutine) && isCoAwaitAllowedAt(*Call, Parents);
+  const bool Fixable = Loc.isFileID() && Call->getEndLoc().isFileID() &&
+                       !isInTemplateInstantiation(*Coroutine) &&
+                       isCoAwaitAllowedAt(*Call, Parents);
   std::vector<FixItHint> Fix, Wrap;
   if (Fixable && Api.Id == "sleep")
     Fix = sleepFix(*FunctionCall, *Callee, Flavour, Parents, AddInclude);
@@ -764,14 +783,17 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   // adds a header once per file, and --fix would apply it with a warning's
   // fix but not with a note's.
   if (Fixable && Fix.empty() && Flavour.IsCorioTask && Api.MovableToThread &&
-      (WrapInToThread || helpers::isDeclaredBefore("corio::to_thread", Loc, Context)))
+      (WrapInToThread ||
+       helpers::isDeclaredBefore("corio::to_thread", Loc, Context)))
     Wrap = toThreadFix(*Call, Parents, AddInclude);
 
   {
     auto Diag =
-        diag(Loc, "'%0' blocks the event loop's thread (%select{sleep|sync-wait|lock|"
-                  "file-io|console|network|listed in BlockingFunctions}1), stalling "
-                  "every other task on it")
+        diag(
+            Loc,
+            "'%0' blocks the event loop's thread (%select{sleep|sync-wait|lock|"
+            "file-io|console|network|listed in BlockingFunctions}1), stalling "
+            "every other task on it")
         << callName(*Call, Result.Nodes) << static_cast<unsigned>(Api.Kind);
     if (!Fix.empty())
       Diag << Fix;

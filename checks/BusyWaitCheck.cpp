@@ -47,15 +47,15 @@ std::optional<long double> parseInterval(StringRef Text) {
   const size_t UnitAt = Text.find_first_not_of("0123456789.");
   if (UnitAt == 0 || UnitAt == StringRef::npos)
     return std::nullopt;
-  const std::optional<long double> Unit = llvm::StringSwitch<std::optional<long double>>(
-                                              Text.substr(UnitAt).trim())
-                                              .Case("ns", 1e-9L)
-                                              .Case("us", 1e-6L)
-                                              .Case("ms", 1e-3L)
-                                              .Case("s", 1.0L)
-                                              .Case("min", 60.0L)
-                                              .Case("h", 3600.0L)
-                                              .Default(std::nullopt);
+  const std::optional<long double> Unit =
+      llvm::StringSwitch<std::optional<long double>>(Text.substr(UnitAt).trim())
+          .Case("ns", 1e-9L)
+          .Case("us", 1e-6L)
+          .Case("ms", 1e-3L)
+          .Case("s", 1.0L)
+          .Case("min", 60.0L)
+          .Case("h", 3600.0L)
+          .Default(std::nullopt);
   double Count = 0;
   if (!Unit || Text.substr(0, UnitAt).getAsDouble(Count))
     return std::nullopt;
@@ -65,10 +65,14 @@ std::optional<long double> parseInterval(StringRef Text) {
 /// The interval as a chrono literal: the largest unit that divides it.
 std::string formatInterval(long double Seconds) {
   const long double Nanoseconds = std::round(Seconds * 1e9L);
-  for (auto [Unit, Factor] : {std::pair{"h", 3600e9L}, {"min", 60e9L}, {"s", 1e9L},
-                              {"ms", 1e6L}, {"us", 1e3L}})
+  for (auto [Unit, Factor] : {std::pair{"h", 3600e9L},
+                              {"min", 60e9L},
+                              {"s", 1e9L},
+                              {"ms", 1e6L},
+                              {"us", 1e3L}})
     if (std::fmod(Nanoseconds, Factor) == 0)
-      return std::to_string(static_cast<long long>(Nanoseconds / Factor)) + Unit;
+      return std::to_string(static_cast<long long>(Nanoseconds / Factor)) +
+             Unit;
   return std::to_string(static_cast<long long>(Nanoseconds)) + "ns";
 }
 
@@ -86,19 +90,21 @@ std::optional<long double> secondsPerTick(QualType Type) {
     return std::nullopt;
   const TemplateArgument &Num = Ratio->getTemplateArgs()[0];
   const TemplateArgument &Den = Ratio->getTemplateArgs()[1];
-  if (Num.getKind() != TemplateArgument::Integral || Den.getKind() != TemplateArgument::Integral ||
-      Den.getAsIntegral() == 0)
+  if (Num.getKind() != TemplateArgument::Integral ||
+      Den.getKind() != TemplateArgument::Integral || Den.getAsIntegral() == 0)
     return std::nullopt;
   return static_cast<long double>(Num.getAsIntegral().getSExtValue()) /
          static_cast<long double>(Den.getAsIntegral().getSExtValue());
 }
 
 /// The value of a duration expression known at compile time, in seconds.
-std::optional<long double> durationSeconds(const Expr &Duration, ASTContext &Context) {
+std::optional<long double> durationSeconds(const Expr &Duration,
+                                           ASTContext &Context) {
   const std::optional<long double> Tick = secondsPerTick(Duration.getType());
   Expr::EvalResult Value;
-  if (!Tick || Duration.isValueDependent() || !Duration.EvaluateAsRValue(Value, Context) ||
-      !Value.Val.isStruct() || Value.Val.getStructNumFields() < 1)
+  if (!Tick || Duration.isValueDependent() ||
+      !Duration.EvaluateAsRValue(Value, Context) || !Value.Val.isStruct() ||
+      Value.Val.getStructNumFields() < 1)
     return std::nullopt;
   const APValue &Count = Value.Val.getStructField(0);
   if (Count.isInt())
@@ -109,7 +115,8 @@ std::optional<long double> durationSeconds(const Expr &Duration, ASTContext &Con
 }
 
 /// The first argument of a call or construction that is a duration.
-template <typename CallOrConstruct> const Expr *durationArgument(const CallOrConstruct &Call) {
+template <typename CallOrConstruct>
+const Expr *durationArgument(const CallOrConstruct &Call) {
   for (const Expr *Arg : Call.arguments())
     if (secondsPerTick(Arg->getType()))
       return Arg;
@@ -133,7 +140,8 @@ llvm::SmallVector<const Stmt *, 8> statementsOf(const Stmt &Body) {
 }
 
 bool leavesLoop(const Stmt *S) {
-  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S); Block && Block->size() == 1)
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S);
+      Block && Block->size() == 1)
     S = Block->body_front();
   return isa_and_nonnull<BreakStmt, ReturnStmt, CoreturnStmt>(S);
 }
@@ -155,11 +163,13 @@ bool hasSuspension(const Stmt *S) {
 
 /// Whether the loop condition is absent or always true (for (;;)), always
 /// false (do ... while (false)), or neither.
-std::optional<bool> constantCondition(const Expr *Condition, ASTContext &Context) {
+std::optional<bool> constantCondition(const Expr *Condition,
+                                      ASTContext &Context) {
   if (!Condition)
     return true;
   bool Value = false;
-  if (!Condition->isValueDependent() && Condition->EvaluateAsBooleanCondition(Value, Context))
+  if (!Condition->isValueDependent() &&
+      Condition->EvaluateAsBooleanCondition(Value, Context))
     return Value;
   return std::nullopt;
 }
@@ -168,25 +178,31 @@ std::optional<bool> constantCondition(const Expr *Condition, ASTContext &Context
 
 BusyWaitCheck::BusyWaitCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      MaxPollIntervalText(Options.get("MaxPollInterval", DefaultMaxPollInterval)),
+      MaxPollIntervalText(
+          Options.get("MaxPollInterval", DefaultMaxPollInterval)),
       SleepFunctions(
           Options, "SleepFunctions",
-          frameworks::collect(frameworks::all(), &frameworks::Framework::SleepFunctions),
-          frameworks::collect(frameworks::all(), &frameworks::Framework::SleepFunctions)),
-      Timers(frameworks::collect(frameworks::all(), &frameworks::Framework::Timers)),
-      TimerWaits(frameworks::collect(frameworks::all(), &frameworks::Framework::TimerWaits)),
-      TimerIntervals(
-          frameworks::collect(frameworks::all(), &frameworks::Framework::TimerIntervals)) {
+          frameworks::collect(frameworks::all(),
+                              &frameworks::Framework::SleepFunctions),
+          frameworks::collect(frameworks::all(),
+                              &frameworks::Framework::SleepFunctions)),
+      Timers(frameworks::collect(frameworks::all(),
+                                 &frameworks::Framework::Timers)),
+      TimerWaits(frameworks::collect(frameworks::all(),
+                                     &frameworks::Framework::TimerWaits)),
+      TimerIntervals(frameworks::collect(
+          frameworks::all(), &frameworks::Framework::TimerIntervals)) {
   if (std::optional<long double> Seconds = parseInterval(MaxPollIntervalText))
     MaxPollSeconds = *Seconds;
   else
-    configurationDiag("invalid MaxPollInterval '%0': expected a count and a unit (ns, us, ms, s, "
+    configurationDiag("invalid MaxPollInterval '%0': expected a count and a "
+                      "unit (ns, us, ms, s, "
                       "min, h) such as '1s'; using '%1'")
         << MaxPollIntervalText << DefaultMaxPollInterval;
   // Catalogue names and the user's alike: every sleep or yield is matched
   // by name, whatever its framework.
-  for (StringRef Name : SleepFunctions.kept(
-           frameworks::collect(frameworks::all(), &frameworks::Framework::SleepFunctions)))
+  for (StringRef Name : SleepFunctions.kept(frameworks::collect(
+           frameworks::all(), &frameworks::Framework::SleepFunctions)))
     SleepMatchers.emplace_back(Name);
   for (StringRef Name : SleepFunctions.userNames())
     SleepMatchers.emplace_back(Name);
@@ -200,15 +216,18 @@ void BusyWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BusyWaitCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       functionDecl(matchers::isCoroutine(),
-                   matchers::forEachStmtInBody(stmt(anyOf(whileStmt(), doStmt(),
-                                                          forStmt(unless(hasIncrement(expr())))))
-                                                   .bind("loop")))
+                   matchers::forEachStmtInBody(
+                       stmt(anyOf(whileStmt(), doStmt(),
+                                  forStmt(unless(hasIncrement(expr())))))
+                           .bind("loop")))
           .bind("coroutine"),
       this);
 }
 
 bool BusyWaitCheck::isSleepFunction(const FunctionDecl &Callee) const {
-  return llvm::any_of(SleepMatchers, [&](const auto &Matcher) { return Matcher.match(Callee); });
+  return llvm::any_of(SleepMatchers, [&](const auto &Matcher) {
+    return Matcher.match(Callee);
+  });
 }
 
 bool BusyWaitCheck::isTimer(const CXXRecordDecl *Class) const {
@@ -219,8 +238,9 @@ bool BusyWaitCheck::isTimer(const CXXRecordDecl *Class) const {
   return llvm::is_contained(Timers, Qualified);
 }
 
-std::optional<long double> BusyWaitCheck::timerInterval(const Expr &Timer, const Stmt &LoopBody,
-                                                        ASTContext &Context) const {
+std::optional<long double>
+BusyWaitCheck::timerInterval(const Expr &Timer, const Stmt &LoopBody,
+                             ASTContext &Context) const {
   // A temporary timer, constructed for this wait.
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(bare(&Timer))) {
     const Expr *Duration = durationArgument(*Construct);
@@ -234,12 +254,16 @@ std::optional<long double> BusyWaitCheck::timerInterval(const Expr &Timer, const
     if (const auto *Decl = dyn_cast<DeclStmt>(S);
         Decl && Decl->isSingleDecl() && Decl->getSingleDecl() == Object) {
       if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-              cast<VarDecl>(Object)->getInit() ? bare(cast<VarDecl>(Object)->getInit()) : nullptr))
+              cast<VarDecl>(Object)->getInit()
+                  ? bare(cast<VarDecl>(Object)->getInit())
+                  : nullptr))
         Duration = durationArgument(*Construct);
     } else if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
                    isa<Expr>(S) ? bare(cast<Expr>(S)) : nullptr);
-               Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
-               llvm::is_contained(TimerIntervals, Call->getMethodDecl()->getName()) &&
+               Call && Call->getMethodDecl() &&
+               Call->getMethodDecl()->getIdentifier() &&
+               llvm::is_contained(TimerIntervals,
+                                  Call->getMethodDecl()->getName()) &&
                namedObject(*Call->getImplicitObjectArgument()) == Object) {
       Duration = durationArgument(*Call);
     }
@@ -250,9 +274,11 @@ std::optional<long double> BusyWaitCheck::timerInterval(const Expr &Timer, const
 }
 
 std::optional<BusyWaitCheck::Pause>
-BusyWaitCheck::pauseOf(const Expr &Suspension, const Stmt &LoopBody, ASTContext &Context) const {
+BusyWaitCheck::pauseOf(const Expr &Suspension, const Stmt &LoopBody,
+                       ASTContext &Context) const {
   const auto *Await = dyn_cast<CoawaitExpr>(&Suspension);
-  const auto *Call = Await ? dyn_cast<CallExpr>(bare(Await->getOperand())) : nullptr;
+  const auto *Call =
+      Await ? dyn_cast<CallExpr>(bare(Await->getOperand())) : nullptr;
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return std::nullopt;
@@ -265,10 +291,12 @@ BusyWaitCheck::pauseOf(const Expr &Suspension, const Stmt &LoopBody, ASTContext 
   }
   const auto *Wait = dyn_cast<CXXMemberCallExpr>(Call);
   const CXXMethodDecl *Method = Wait ? Wait->getMethodDecl() : nullptr;
-  if (!Method || !Method->getIdentifier() || !llvm::is_contained(TimerWaits, Method->getName()) ||
+  if (!Method || !Method->getIdentifier() ||
+      !llvm::is_contained(TimerWaits, Method->getName()) ||
       !isTimer(Method->getParent()))
     return std::nullopt;
-  return Pause{false, timerInterval(*Wait->getImplicitObjectArgument(), LoopBody, Context)};
+  return Pause{false, timerInterval(*Wait->getImplicitObjectArgument(),
+                                    LoopBody, Context)};
 }
 
 void BusyWaitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -311,7 +339,8 @@ void BusyWaitCheck::check(const MatchFinder::MatchResult &Result) {
     const Expr *E = isa<Expr>(S) ? bare(cast<Expr>(S)) : nullptr;
     if (const auto *Decl = dyn_cast<DeclStmt>(S); Decl && Decl->isSingleDecl())
       if (const auto *Var = dyn_cast<VarDecl>(Decl->getSingleDecl())) {
-        if (isTimer(Var->getType()->getAsCXXRecordDecl()) && !hasSuspension(Var->getInit()))
+        if (isTimer(Var->getType()->getAsCXXRecordDecl()) &&
+            !hasSuspension(Var->getInit()))
           continue;
         E = Var->getInit() ? bare(Var->getInit()) : nullptr;
       }
@@ -320,8 +349,8 @@ void BusyWaitCheck::check(const MatchFinder::MatchResult &Result) {
     const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E);
     const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
     if (Method && Method->getIdentifier() &&
-        llvm::is_contained(TimerIntervals, Method->getName()) && isTimer(Method->getParent()) &&
-        !hasSuspension(Call))
+        llvm::is_contained(TimerIntervals, Method->getName()) &&
+        isTimer(Method->getParent()) && !hasSuspension(Call))
       continue;
     return;
   }
@@ -343,12 +372,13 @@ void BusyWaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Reported.insert(Loop.getBeginLoc()).second)
     return;
 
-  diag(Loop.getBeginLoc(),
-       "this loop busy-waits on a condition, waking the coroutine %select{every %1|at each "
-       "yield}0 whether or not anything changed")
+  diag(Loop.getBeginLoc(), "this loop busy-waits on a condition, waking the "
+                           "coroutine %select{every %1|at each "
+                           "yield}0 whether or not anything changed")
       << First->IsYield << formatInterval(*First->Seconds);
   diag(Polled->getBeginLoc(),
-       "wait for the change instead: have the code that makes this true signal the coroutine "
+       "wait for the change instead: have the code that makes this true signal "
+       "the coroutine "
        "(a 'corio::event', a channel, or a condition the producer signals)",
        DiagnosticIDs::Note);
 }

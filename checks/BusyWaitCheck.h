@@ -24,7 +24,9 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -44,14 +46,16 @@ private:
   bool isTimer(const CXXRecordDecl *Class) const;
   /// The interval a timer awaited in the loop waits: set in the loop by an
   /// interval setter or its constructor, or unknown.
-  std::optional<long double> timerInterval(const Expr &Timer, const Stmt &LoopBody,
+  std::optional<long double> timerInterval(const Expr &Timer,
+                                           const Stmt &LoopBody,
                                            ASTContext &Context) const;
 
   const StringRef MaxPollIntervalText;
   long double MaxPollSeconds = 1;
   /// The catalogue's sleeps and yields, and the user's own.
   const helpers::CatalogueList SleepFunctions;
-  std::vector<tidy::matchers::MatchesAnyListedRegexNameMatcher::NameMatcher> SleepMatchers;
+  std::vector<tidy::matchers::MatchesAnyListedRegexNameMatcher::NameMatcher>
+      SleepMatchers;
   const std::vector<StringRef> Timers;
   const std::vector<StringRef> TimerWaits;
   const std::vector<StringRef> TimerIntervals;

@@ -48,8 +48,8 @@ QualType callResult(QualType Type, ASTContext &Context) {
       return Call->getReturnType();
   if (!Class || !Class->hasDefinition())
     return QualType();
-  auto Calls =
-      Class->getDefinition()->lookup(Context.DeclarationNames.getCXXOperatorName(OO_Call));
+  auto Calls = Class->getDefinition()->lookup(
+      Context.DeclarationNames.getCXXOperatorName(OO_Call));
   if (Calls.empty() || !Calls.isSingleResult())
     return QualType();
   const FunctionDecl *Call = Calls.front()->getAsFunction();
@@ -64,7 +64,8 @@ struct JoiningSpawn {
   std::string Name;
 };
 JoiningSpawn joiningSpawn(const CXXRecordDecl &Task) {
-  const std::string Template = helpers::classOrTemplate(Task).getQualifiedNameAsString();
+  const std::string Template =
+      helpers::classOrTemplate(Task).getQualifiedNameAsString();
   for (const frameworks::Framework *F : frameworks::all()) {
     if (!F->hasTask(Template))
       continue;
@@ -80,11 +81,12 @@ JoiningSpawn joiningSpawn(const CXXRecordDecl &Task) {
 } // namespace
 
 void CoroutineCallbackCheck::registerMatchers(MatchFinder *Finder) {
-  const auto Wrappers =
-      frameworks::collect(frameworks::all(), &frameworks::Framework::CallbackWrappers);
-  const auto Takers =
-      frameworks::collect(frameworks::all(), &frameworks::Framework::CallbackTakers);
-  auto VoidWrapper = classTemplateSpecializationDecl(hasAnyName(Wrappers), hasVoidSignature());
+  const auto Wrappers = frameworks::collect(
+      frameworks::all(), &frameworks::Framework::CallbackWrappers);
+  const auto Takers = frameworks::collect(
+      frameworks::all(), &frameworks::Framework::CallbackTakers);
+  auto VoidWrapper =
+      classTemplateSpecializationDecl(hasAnyName(Wrappers), hasVoidSignature());
   auto Callable = expr().bind("callable");
 
   // std::function<void()> f = coroutine; and every parameter of such a type.
@@ -95,19 +97,20 @@ void CoroutineCallbackCheck::registerMatchers(MatchFinder *Finder) {
           .bind("wrapper"),
       this);
   Finder->addMatcher(
-      cxxOperatorCallExpr(unless(isExpansionInSystemHeader()), hasOverloadedOperatorName("="),
-                          hasArgument(0, hasType(hasUnqualifiedDesugaredType(
-                                             recordType(hasDeclaration(VoidWrapper))))),
-                          hasArgument(1, Callable))
+      cxxOperatorCallExpr(
+          unless(isExpansionInSystemHeader()), hasOverloadedOperatorName("="),
+          hasArgument(0, hasType(hasUnqualifiedDesugaredType(
+                             recordType(hasDeclaration(VoidWrapper))))),
+          hasArgument(1, Callable))
           .bind("wrapper"),
       this);
   // std::thread(coroutine), asio::post(ex, coroutine), std::for_each(b, e, coroutine).
-  Finder->addMatcher(
-      cxxConstructExpr(unless(isExpansionInSystemHeader()),
-                       hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(Takers)))),
-                       hasArgument(0, Callable))
-          .bind("taker"),
-      this);
+  Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
+                                      hasDeclaration(cxxConstructorDecl(
+                                          ofClass(hasAnyName(Takers)))),
+                                      hasArgument(0, Callable))
+                         .bind("taker"),
+                     this);
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
                               callee(functionDecl(hasAnyName(Takers))),
                               forEachArgumentWithParam(Callable, parmVarDecl()))
@@ -115,25 +118,29 @@ void CoroutineCallbackCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
-void CoroutineCallbackCheck::diagnoseIfTask(const Expr &Callable, StringRef Sink,
+void CoroutineCallbackCheck::diagnoseIfTask(const Expr &Callable,
+                                            StringRef Sink,
                                             ASTContext &Context) {
   const Expr *Written = Callable.IgnoreImplicit()->IgnoreParens();
   if (Written->isTypeDependent())
     return;
   const QualType Returned = callResult(Written->getType(), Context);
-  const CXXRecordDecl *Task = Returned.isNull() ? nullptr : Returned->getAsCXXRecordDecl();
+  const CXXRecordDecl *Task =
+      Returned.isNull() ? nullptr : Returned->getAsCXXRecordDecl();
   if (!Task || !TaskTypes.isCoroutineType(*Task, Context) ||
       !Reported.insert(Written->getBeginLoc()).second)
     return;
   const bool Lazy = TaskTypes.isLazyAwaitableTask(*Task, Context);
-  diag(Written->getBeginLoc(),
-       "'%0' discards the %1 this callable returns: %select{the coroutine runs detached and its "
-       "exception is lost|the coroutine never runs}2")
+  diag(Written->getBeginLoc(), "'%0' discards the %1 this callable returns: "
+                               "%select{the coroutine runs detached and its "
+                               "exception is lost|the coroutine never runs}2")
       << Sink << Returned.getCanonicalType() << Lazy;
   const JoiningSpawn Spawn = joiningSpawn(*Task);
   diag(Written->getBeginLoc(),
-       "start the coroutine where its task is kept and joined: %select{'tg.spawn(...)' on a "
-       "'%1'|'%1(...)' with a completion handler that takes the exception|'co_spawn(...)' or "
+       "start the coroutine where its task is kept and joined: "
+       "%select{'tg.spawn(...)' on a "
+       "'%1'|'%1(...)' with a completion handler that takes the "
+       "exception|'co_spawn(...)' or "
        "'tg.spawn(...)'}0",
        DiagnosticIDs::Note)
       << Spawn.Kind << Spawn.Name;
@@ -142,11 +149,13 @@ void CoroutineCallbackCheck::diagnoseIfTask(const Expr &Callable, StringRef Sink
 void CoroutineCallbackCheck::check(const MatchFinder::MatchResult &Result) {
   const auto &Callable = *Result.Nodes.getNodeAs<Expr>("callable");
   if (const auto *Wrapper = Result.Nodes.getNodeAs<Expr>("wrapper")) {
-    const QualType Type = isa<CXXOperatorCallExpr>(Wrapper)
-                              ? cast<CXXOperatorCallExpr>(Wrapper)->getArg(0)->getType()
-                              : Wrapper->getType();
+    const QualType Type =
+        isa<CXXOperatorCallExpr>(Wrapper)
+            ? cast<CXXOperatorCallExpr>(Wrapper)->getArg(0)->getType()
+            : Wrapper->getType();
     diagnoseIfTask(Callable,
-                   Type.getUnqualifiedType().getAsString(Result.Context->getPrintingPolicy()),
+                   Type.getUnqualifiedType().getAsString(
+                       Result.Context->getPrintingPolicy()),
                    *Result.Context);
     return;
   }

@@ -21,7 +21,9 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
@@ -32,7 +34,8 @@ public:
 private:
   /// Reports Callable if calling it returns a coroutine task; Sink is what
   /// discards the result, as the warning names it.
-  void diagnoseIfTask(const Expr &Callable, StringRef Sink, ASTContext &Context);
+  void diagnoseIfTask(const Expr &Callable, StringRef Sink,
+                      ASTContext &Context);
 
   helpers::TaskTypes TaskTypes;
   /// Callables already reported: the instantiations of a template share them.

@@ -27,7 +27,8 @@ namespace {
 
 using helpers::TaskFate;
 
-constexpr llvm::StringLiteral DefaultViewTypes = "::std::basic_string_view;::std::span";
+constexpr llvm::StringLiteral DefaultViewTypes =
+    "::std::basic_string_view;::std::span";
 
 /// A variable of the caller's frame that the reference may point into.
 const VarDecl *frameLocal(const Expr *E) {
@@ -48,7 +49,8 @@ bool declaredIn(const VarDecl &Var, const FunctionDecl *Callable) {
 const Expr *throughMove(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+  if (Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
+      Callee->getIdentifier() &&
       (Callee->getName() == "move" || Callee->getName() == "forward"))
     return Call->getArg(0)->IgnoreParens();
   return E;
@@ -57,7 +59,8 @@ const Expr *throughMove(const Expr *E) {
 /// The statement whose end is the end of Var's scope.
 const Stmt *scopeOf(const VarDecl &Var, helpers::ParentIndex &Parents) {
   if (const auto *Param = dyn_cast<ParmVarDecl>(&Var)) {
-    const auto *Function = dyn_cast_or_null<FunctionDecl>(Param->getDeclContext());
+    const auto *Function =
+        dyn_cast_or_null<FunctionDecl>(Param->getDeclContext());
     return Function ? Function->getBody() : nullptr;
   }
   DynTypedNode Current = DynTypedNode::create(Var);
@@ -66,7 +69,8 @@ const Stmt *scopeOf(const VarDecl &Var, helpers::ParentIndex &Parents) {
     if (Ups.empty())
       return nullptr;
     if (const auto *S = Ups[0].get<Stmt>();
-        S && isa<CompoundStmt, ForStmt, CXXForRangeStmt, IfStmt, WhileStmt, SwitchStmt>(S))
+        S && isa<CompoundStmt, ForStmt, CXXForRangeStmt, IfStmt, WhileStmt,
+                 SwitchStmt>(S))
       return S;
     Current = Ups[0];
   }
@@ -78,23 +82,28 @@ const Stmt *scopeOf(const VarDecl &Var, helpers::ParentIndex &Parents) {
 /// is abandoned with its loop) before the scope's locals die, the idiom of
 /// every Asio example's main().
 bool runsLoopAfter(const Stmt &Scope, SourceLocation After, ASTContext &Ctx) {
-  auto Loop = cxxRecordDecl(hasAnyName("::asio::io_context", "::boost::asio::io_context",
-                                       "::asio::thread_pool", "::boost::asio::thread_pool"));
+  auto Loop = cxxRecordDecl(
+      hasAnyName("::asio::io_context", "::boost::asio::io_context",
+                 "::asio::thread_pool", "::boost::asio::thread_pool"));
   // Through any sugar: `using asio::io_context;` makes a UsingType.
   auto OfLoop = hasUnqualifiedDesugaredType(recordType(hasDeclaration(Loop)));
-  auto RunsLoop = cxxMemberCallExpr(
-      callee(cxxMethodDecl(hasAnyName("run", "run_for", "run_until", "join", "wait"))),
-      on(anyOf(hasType(OfLoop), hasType(pointsTo(OfLoop)))));
+  auto RunsLoop =
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                            "run", "run_for", "run_until", "join", "wait"))),
+                        on(anyOf(hasType(OfLoop), hasType(pointsTo(OfLoop)))));
   const SourceManager &SM = Ctx.getSourceManager();
-  for (const BoundNodes &Found : match(findAll(RunsLoop.bind("run")), Scope, Ctx))
-    if (SM.isBeforeInTranslationUnit(After, Found.getNodeAs<Stmt>("run")->getBeginLoc()))
+  for (const BoundNodes &Found :
+       match(findAll(RunsLoop.bind("run")), Scope, Ctx))
+    if (SM.isBeforeInTranslationUnit(
+            After, Found.getNodeAs<Stmt>("run")->getBeginLoc()))
       return true;
   return false;
 }
 
 } // namespace
 
-DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name, ClangTidyContext *Context)
+DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
+                                               ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       ViewTypesOption(Options.get("ViewTypes", DefaultViewTypes)),
       ViewTypes(utils::options::parseStringList(ViewTypesOption)),
@@ -108,24 +117,27 @@ void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   // Only calls that return a class can return a task; which classes are
   // coroutine types is decided (and cached) in check().
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(returns(hasUnqualifiedDesugaredType(recordType())))),
-               unless(isExpansionInSystemHeader()))
-          .bind("call"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(returns(
+                                  hasUnqualifiedDesugaredType(recordType())))),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("call"),
+                     this);
 }
 
 bool DanglingReferenceCheck::isView(QualType Type) const {
   const auto *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Class)
     return false;
-  const std::string Name = helpers::classOrTemplate(*Class).getQualifiedNameAsString();
-  return llvm::any_of(ViewTypes,
-                      [&](StringRef Listed) { return Listed.ltrim(':') == StringRef(Name); });
+  const std::string Name =
+      helpers::classOrTemplate(*Class).getQualifiedNameAsString();
+  return llvm::any_of(ViewTypes, [&](StringRef Listed) {
+    return Listed.ltrim(':') == StringRef(Name);
+  });
 }
 
 DanglingReferenceCheck::Referent
-DanglingReferenceCheck::bindArgument(const Expr &Argument, const ParmVarDecl &Parameter) const {
+DanglingReferenceCheck::bindArgument(const Expr &Argument,
+                                     const ParmVarDecl &Parameter) const {
   Referent R{&Argument, &Parameter};
   const QualType Type = Parameter.getType();
   const Expr *E = &Argument;
@@ -181,7 +193,8 @@ DanglingReferenceCheck::bindArgument(const Expr &Argument, const ParmVarDecl &Pa
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
       E = Construct->getNumArgs() > 0 ? Construct->getArg(0) : nullptr;
     } else if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E);
-               Conversion && isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl())) {
+               Conversion && isa_and_nonnull<CXXConversionDecl>(
+                                 Conversion->getMethodDecl())) {
       E = Conversion->getImplicitObjectArgument();
     } else {
       break;
@@ -208,7 +221,8 @@ DanglingReferenceCheck::referentsOf(const CallExpr &Call) const {
     const unsigned ParamIndex = I - FirstArgument;
     if (ParamIndex >= Callee->getNumParams())
       break;
-    Referent R = bindArgument(*Call.getArg(I), *Callee->getParamDecl(ParamIndex));
+    Referent R =
+        bindArgument(*Call.getArg(I), *Callee->getParamDecl(ParamIndex));
     if (R.Temporary || R.Local)
       Found.push_back(R);
   }
@@ -218,7 +232,8 @@ DanglingReferenceCheck::referentsOf(const CallExpr &Call) const {
     return Found;
   const Expr *Object = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    const auto *Callee = dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
+    const auto *Callee =
+        dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
     if (Callee && !Callee->isArrow())
       Object = Member->getImplicitObjectArgument();
   } else if (Operator) {
@@ -239,9 +254,9 @@ DanglingReferenceCheck::referentsOf(const CallExpr &Call) const {
   return Found;
 }
 
-bool DanglingReferenceCheck::outlivesLocal(const VarDecl &Local,
-                                           const helpers::TaskDestination &Destination,
-                                           const FunctionDecl *Callable) {
+bool DanglingReferenceCheck::outlivesLocal(
+    const VarDecl &Local, const helpers::TaskDestination &Destination,
+    const FunctionDecl *Callable) {
   switch (Destination.Fate) {
   case TaskFate::Returned:
     // A coroutine's co_return hands the task to the frame's own consumer.
@@ -251,7 +266,8 @@ bool DanglingReferenceCheck::outlivesLocal(const VarDecl &Local,
       return false;
     const Stmt *Scope = scopeOf(Local, Parents);
     return !(Scope && Destination.Sink &&
-             runsLoopAfter(*Scope, Destination.Sink->getEndLoc(), Parents.context()));
+             runsLoopAfter(*Scope, Destination.Sink->getEndLoc(),
+                           Parents.context()));
   }
   case TaskFate::Spawned: {
     // The group joins its children after the body that spawned them ends:
@@ -259,9 +275,11 @@ bool DanglingReferenceCheck::outlivesLocal(const VarDecl &Local,
     // outlives the function's locals.
     if (!declaredIn(Local, Callable) || !Destination.Group)
       return false;
-    const auto *Ref = dyn_cast<DeclRefExpr>(Destination.Group->IgnoreParenImpCasts());
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Destination.Group->IgnoreParenImpCasts());
     const auto *Group = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return !Group || Group->getType()->isReferenceType() || !declaredIn(*Group, Callable);
+    return !Group || Group->getType()->isReferenceType() ||
+           !declaredIn(*Group, Callable);
   }
   default:
     return false;
@@ -272,12 +290,14 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const FunctionDecl *Callee = Call->getDirectCallee();
   const CXXRecordDecl *Returned = Call->getType()->getAsCXXRecordDecl();
-  if (!Callee || !Returned || !Types.isCoroutineType(*Returned, *Result.Context))
+  if (!Callee || !Returned ||
+      !Types.isCoroutineType(*Returned, *Result.Context))
     return;
   // A function that returns a task without being a coroutine itself keeps
   // nothing in a frame of its own.
   if (const FunctionDecl *Definition = Callee->getDefinition();
-      Definition && Definition->getBody() && !helpers::hasCoroutineBody(Definition) &&
+      Definition && Definition->getBody() &&
+      !helpers::hasCoroutineBody(Definition) &&
       !Definition->isTemplateInstantiation())
     return;
   if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern();
@@ -291,36 +311,42 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   // Templates are checked through their instantiations, once per location.
   if (Callable && Callable->isDependentContext())
     return;
-  const helpers::TaskDestination Destination = helpers::destinationOf(*Call, Index, Types);
+  const helpers::TaskDestination Destination =
+      helpers::destinationOf(*Call, Index, Types);
   for (const Referent &R : Referents)
     if ((R.Temporary && helpers::outlivingFateIndex(Destination) >= 0) ||
         (R.Local && outlivesLocal(*R.Local, Destination, Callable)))
       report(*Call, *Callee, R, Destination);
 }
 
-void DanglingReferenceCheck::report(const CallExpr &Call, const FunctionDecl &Coroutine,
-                                    const Referent &R,
-                                    const helpers::TaskDestination &Destination) {
+void DanglingReferenceCheck::report(
+    const CallExpr &Call, const FunctionDecl &Coroutine, const Referent &R,
+    const helpers::TaskDestination &Destination) {
   if (!Reported.insert(R.Argument->getBeginLoc()).second)
     return;
   const int What = R.Temporary ? 0 : isa<ParmVarDecl>(R.Local) ? 2 : 1;
   // One report serves every instantiation: name the template, not one of them.
   const FunctionTemplateDecl *Template = Coroutine.getPrimaryTemplate();
-  const FunctionDecl &Named = Template ? *Template->getTemplatedDecl() : Coroutine;
+  const FunctionDecl &Named =
+      Template ? *Template->getTemplatedDecl() : Coroutine;
   // %1 and %2 are formatted only in the branches that name them, so they
   // may be null in the others.
   diag(R.Argument->getBeginLoc(),
        "%select{a temporary|local variable %1|parameter %1}0 bound to "
-       "%select{reference parameter %2|view parameter %2|the object|pointer parameter %2}3 of "
-       "%select{coroutine %4|a lambda coroutine}5 is destroyed before the coroutine finishes")
+       "%select{reference parameter %2|view parameter %2|the object|pointer "
+       "parameter %2}3 of "
+       "%select{coroutine %4|a lambda coroutine}5 is destroyed before the "
+       "coroutine finishes")
       << What << R.Local << R.Parameter << static_cast<int>(R.How) << &Named
       << isLambdaCallOperator(&Coroutine) << R.Argument->getSourceRange();
 
   helpers::ParentIndex &Index = Parents;
   if (R.Temporary) {
     diag(helpers::fullExpressionOf(Call, Index).getEndLoc(),
-         "the temporary is destroyed here, but the task is %select{stored|returned|spawned "
-         "into a task group|started detached|started with its future kept for later}0",
+         "the temporary is destroyed here, but the task is "
+         "%select{stored|returned|spawned "
+         "into a task group|started detached|started with its future kept for "
+         "later}0",
          DiagnosticIDs::Note)
         << helpers::outlivingFateIndex(Destination);
   } else if (const Stmt *Scope = scopeOf(*R.Local, Index)) {
@@ -328,15 +354,18 @@ void DanglingReferenceCheck::report(const CallExpr &Call, const FunctionDecl &Co
                     : Destination.Fate == TaskFate::Detached ? 1
                                                              : 2;
     diag(Scope->getEndLoc(),
-         "%0 is destroyed here, but the task %select{is returned|runs on detached|runs on in "
+         "%0 is destroyed here, but the task %select{is returned|runs on "
+         "detached|runs on in "
          "the task group}1",
          DiagnosticIDs::Note)
         << R.Local << How;
   }
   diag(R.Parameter ? R.Parameter->getLocation() : Coroutine.getLocation(),
-       R.Parameter ? "take the parameter by value, or keep the argument alive until the task "
+       R.Parameter ? "take the parameter by value, or keep the argument alive "
+                     "until the task "
                      "finishes"
-                   : "keep the object alive until the task finishes, or make the coroutine a "
+                   : "keep the object alive until the task finishes, or make "
+                     "the coroutine a "
                      "free function that takes what it needs by value",
        DiagnosticIDs::Note);
 }

@@ -41,7 +41,7 @@ public:
 
   /// An object whose lifetime a parameter depends on.
   struct Referent {
-    const Expr *Argument = nullptr;        ///< as written at the call
+    const Expr *Argument = nullptr;         ///< as written at the call
     const ParmVarDecl *Parameter = nullptr; ///< null for the object parameter
     Binding How = Binding::Reference;
     const Expr *Temporary = nullptr; ///< the temporary it refers to, or
@@ -50,13 +50,15 @@ public:
 
 private:
   std::vector<Referent> referentsOf(const CallExpr &Call) const;
-  Referent bindArgument(const Expr &Argument, const ParmVarDecl &Parameter) const;
+  Referent bindArgument(const Expr &Argument,
+                        const ParmVarDecl &Parameter) const;
   bool isView(QualType Type) const;
   /// Whether the task outlives Local's scope.
-  bool outlivesLocal(const VarDecl &Local, const helpers::TaskDestination &Destination,
+  bool outlivesLocal(const VarDecl &Local,
+                     const helpers::TaskDestination &Destination,
                      const FunctionDecl *Callable);
-  void report(const CallExpr &Call, const FunctionDecl &Coroutine, const Referent &R,
-              const helpers::TaskDestination &Destination);
+  void report(const CallExpr &Call, const FunctionDecl &Coroutine,
+              const Referent &R, const helpers::TaskDestination &Destination);
 
   const std::string ViewTypesOption;
   std::vector<StringRef> ViewTypes;

@@ -51,8 +51,10 @@ bool isTaskOf(QualType Type, const frameworks::Framework &Framework) {
 
 bool isTaskGroup(QualType Type) {
   const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  return Class && llvm::any_of(frameworks::Corio.TaskGroups, [&](StringRef Group) {
-           return Class->getQualifiedNameAsString() == frameworks::spelled(Group);
+  return Class &&
+         llvm::any_of(frameworks::Corio.TaskGroups, [&](StringRef Group) {
+           return Class->getQualifiedNameAsString() ==
+                  frameworks::spelled(Group);
          });
 }
 
@@ -76,7 +78,8 @@ const VarDecl *taskGroupInScope(const Stmt &Call, const FunctionDecl &Coroutine,
           break;
         if (const auto *Decls = dyn_cast<DeclStmt>(S))
           for (const Decl *D : Decls->decls())
-            if (const auto *Var = dyn_cast<VarDecl>(D); Var && isTaskGroup(Var->getType()))
+            if (const auto *Var = dyn_cast<VarDecl>(D);
+                Var && isTaskGroup(Var->getType()))
               Latest = Var;
       }
       if (Latest)
@@ -114,7 +117,8 @@ const Expr *asioAwaitableArgument(const CallExpr &CoSpawn) {
   if (isAsioAwaitable(Type))
     return Written;
   const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  const CXXMethodDecl *Call = Class && Class->isLambda() ? Class->getLambdaCallOperator() : nullptr;
+  const CXXMethodDecl *Call =
+      Class && Class->isLambda() ? Class->getLambdaCallOperator() : nullptr;
   return Call && isAsioAwaitable(Call->getReturnType()) ? Written : nullptr;
 }
 
@@ -134,11 +138,14 @@ bool isExecutionContext(const CXXRecordDecl &Class) {
 }
 
 /// The source text of co_spawn's first argument as an executor.
-std::string executorText(const Expr &Arg, const SourceManager &SM, const LangOptions &LangOpts) {
+std::string executorText(const Expr &Arg, const SourceManager &SM,
+                         const LangOptions &LangOpts) {
   const std::string Text =
-      Lexer::getSourceText(CharSourceRange::getTokenRange(Arg.getSourceRange()), SM, LangOpts)
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Arg.getSourceRange()),
+                           SM, LangOpts)
           .str();
-  const CXXRecordDecl *Class = Arg.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Class =
+      Arg.getType().getNonReferenceType()->getAsCXXRecordDecl();
   if (!Class || !isExecutionContext(*Class))
     return Text;
   const Expr *Inner = Arg.IgnoreImplicit();
@@ -153,7 +160,8 @@ bool isInMacro(const Expr &E) {
 
 bool isRecordNamed(QualType Type, ArrayRef<StringRef> Classes) {
   const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
-  return Class && llvm::is_contained(Classes, "::" + Class->getQualifiedNameAsString());
+  return Class &&
+         llvm::is_contained(Classes, "::" + Class->getQualifiedNameAsString());
 }
 
 /// The expression without the casts and std::forward/std::move calls that
@@ -166,7 +174,8 @@ const Expr *forwarded(const Expr &E) {
     else if (const auto *Call = dyn_cast<CallExpr>(Inner);
              Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
              Call->getDirectCallee()->isInStdNamespace() &&
-             llvm::is_contained({"forward", "move"}, Call->getDirectCallee()->getName()))
+             llvm::is_contained({"forward", "move"},
+                                Call->getDirectCallee()->getName()))
       Inner = Call->getArg(0);
     else
       return Inner;
@@ -187,7 +196,8 @@ bool forwardsCallersToken(const CallExpr &Call, const FunctionDecl &Callable,
   return llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
     const auto *Ref = dyn_cast<DeclRefExpr>(forwarded(*Arg));
     const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-    if (!Param || Param->getDeclContext() != &Callable || !isRecordNamed(Param->getType(), TokenClasses))
+    if (!Param || Param->getDeclContext() != &Callable ||
+        !isRecordNamed(Param->getType(), TokenClasses))
       return false;
     unsigned Index = Param->getFunctionScopeIndex();
     return Index < Pattern->getNumParams() &&
@@ -218,7 +228,8 @@ std::vector<std::string> detachingNames(const frameworks::DetachingCall &Call) {
 }
 
 /// The names of the Frameworks' detaching calls, each once.
-std::vector<std::string> detachingNames(ArrayRef<const frameworks::Framework *> Frameworks) {
+std::vector<std::string>
+detachingNames(ArrayRef<const frameworks::Framework *> Frameworks) {
   std::vector<std::string> Names;
   for (const frameworks::DetachingCall &Call :
        frameworks::collect(Frameworks, &frameworks::Framework::DetachingCalls))
@@ -238,17 +249,19 @@ std::vector<StringRef> refs(const std::vector<std::string> &Names) {
 DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckAsio(Options.get("CheckAsio", true)),
       CheckStdThread(Options.get("CheckStdThread", true)),
-      CheckFolly(Options.get("CheckFolly", true)), CheckCobalt(Options.get("CheckCobalt", true)),
+      CheckFolly(Options.get("CheckFolly", true)),
+      CheckCobalt(Options.get("CheckCobalt", true)),
       CheckAsyncSimple(Options.get("CheckAsyncSimple", true)),
       CheckLibcoro(Options.get("CheckLibcoro", true)),
       DetachingFunctions(Options, "DetachingFunctions",
                          refs(detachingNames(selectedFrameworks())),
                          refs(detachingNames(frameworks::all()))),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
-void DetachedTaskCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
-                                            Preprocessor *) {
+void DetachedTaskCheck::registerPPCallbacks(const SourceManager &,
+                                            Preprocessor *PP, Preprocessor *) {
   Inserter.registerPreprocessor(PP);
 }
 
@@ -263,7 +276,8 @@ void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
-std::vector<const frameworks::Framework *> DetachedTaskCheck::selectedFrameworks() const {
+std::vector<const frameworks::Framework *>
+DetachedTaskCheck::selectedFrameworks() const {
   const std::pair<bool, const frameworks::Framework *> Selection[] = {
       {CheckAsio, &frameworks::Asio},
       {CheckStdThread, &frameworks::Std},
@@ -279,9 +293,12 @@ std::vector<const frameworks::Framework *> DetachedTaskCheck::selectedFrameworks
 }
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  auto ClassNamed = [](std::vector<StringRef> Names) { return cxxRecordDecl(hasAnyName(Names)); };
+  auto ClassNamed = [](std::vector<StringRef> Names) {
+    return cxxRecordDecl(hasAnyName(Names));
+  };
   auto OfClass = [](auto ClassMatcher) {
-    return hasUnqualifiedDesugaredType(recordType(hasDeclaration(ClassMatcher)));
+    return hasUnqualifiedDesugaredType(
+        recordType(hasDeclaration(ClassMatcher)));
   };
   auto SpawnWithToken = [&](auto SpawnNames, auto TokenClass) {
     return callExpr(callee(functionDecl(SpawnNames)),
@@ -290,16 +307,21 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // The object's type through any sugar (std::move's remove_reference<>::type)
   // or pointer (unique_ptr<thread>::operator->).
   auto OnObjectOf = [&](auto ObjectClass) {
-    return on(anyOf(hasType(OfClass(ObjectClass)), hasType(pointsTo(OfClass(ObjectClass)))));
+    return on(anyOf(hasType(OfClass(ObjectClass)),
+                    hasType(pointsTo(OfClass(ObjectClass)))));
   };
   auto MemberCall = [&](auto MethodNames, auto ObjectClass) {
-    return cxxMemberCallExpr(callee(cxxMethodDecl(MethodNames)), OnObjectOf(ObjectClass));
+    return cxxMemberCallExpr(callee(cxxMethodDecl(MethodNames)),
+                             OnObjectOf(ObjectClass));
   };
   auto StartWithIgnoringCallback = [&](auto ObjectClass) {
-    return cxxMemberCallExpr(callee(cxxMethodDecl(hasName("start"))), OnObjectOf(ObjectClass),
-                             hasArgument(0, ignoringImplicit(lambdaExpr(ignoresItsArgument()))));
+    return cxxMemberCallExpr(
+        callee(cxxMethodDecl(hasName("start"))), OnObjectOf(ObjectClass),
+        hasArgument(0, ignoringImplicit(lambdaExpr(ignoresItsArgument()))));
   };
-  auto Names = [](ArrayRef<StringRef> Qualified) { return std::vector<StringRef>(Qualified); };
+  auto Names = [](ArrayRef<StringRef> Qualified) {
+    return std::vector<StringRef>(Qualified);
+  };
   for (const frameworks::Framework *Framework : selectedFrameworks()) {
     for (const frameworks::DetachingCall &Call : Framework->DetachingCalls) {
       // The spawning functions, or the classes, DetachingFunctions keeps.
@@ -307,17 +329,21 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
       if (Call.Kind == frameworks::DetachKind::SpawnWithDetachedToken)
         Kept = DetachingFunctions.kept(Call.Functions);
       else
-        llvm::copy_if(Call.Classes, std::back_inserter(Kept), [&](StringRef Class) {
-          return DetachingFunctions.keeps((Class + "::" + Call.Callee).str());
-        });
+        llvm::copy_if(Call.Classes, std::back_inserter(Kept),
+                      [&](StringRef Class) {
+                        return DetachingFunctions.keeps(
+                            (Class + "::" + Call.Callee).str());
+                      });
       if (Kept.empty())
         continue;
-      auto Objects = ClassNamed(Call.Kind == frameworks::DetachKind::SpawnWithDetachedToken
-                                    ? Names(Call.Classes)
-                                    : Kept);
+      auto Objects =
+          ClassNamed(Call.Kind == frameworks::DetachKind::SpawnWithDetachedToken
+                         ? Names(Call.Classes)
+                         : Kept);
       auto Method = hasName(Call.Callee);
       auto Add = [&](StringRef Kind, StatementMatcher Matcher) {
-        Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework, Call.Classes, Call.Failure});
+        Patterns.push_back({Kind, Call.Callee, std::move(Matcher), Framework,
+                            Call.Classes, Call.Failure});
       };
       switch (Call.Kind) {
       case frameworks::DetachKind::SpawnWithDetachedToken:
@@ -330,7 +356,8 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
         Add("detach", MemberCall(Method, Objects));
         break;
       case frameworks::DetachKind::DroppedStartFuture:
-        Add("future", cxxMemberCallExpr(MemberCall(Method, Objects), argumentCountIs(0)));
+        Add("future",
+            cxxMemberCallExpr(MemberCall(Method, Objects), argumentCountIs(0)));
         break;
       case frameworks::DetachKind::IgnoredStartCallback:
         Add("callback", StartWithIgnoringCallback(Objects));
@@ -346,19 +373,22 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
     Callees.push_back(P.Callee);
   if (!Callees.empty())
     Finder->addMatcher(
-        callExpr(callee(functionDecl(hasAnyName(Callees)).bind("callee"))).bind("candidate"),
+        callExpr(callee(functionDecl(hasAnyName(Callees)).bind("callee")))
+            .bind("candidate"),
         this);
   if (!DetachingFunctions.userNames().empty()) {
-    auto ListedFunction = functionDecl(
-        ::clang::tidy::matchers::matchesAnyListedRegexName(DetachingFunctions.userNames()));
-    Finder->addMatcher(callExpr(callee(ListedFunction.bind("callee"))).bind("listed"), this);
+    auto ListedFunction =
+        functionDecl(::clang::tidy::matchers::matchesAnyListedRegexName(
+            DetachingFunctions.userNames()));
+    Finder->addMatcher(
+        callExpr(callee(ListedFunction.bind("callee"))).bind("listed"), this);
   }
 }
 
 /// The detaching pattern Call follows, if any.
-const DetachedTaskCheck::Pattern *DetachedTaskCheck::patternOf(const CallExpr &Call,
-                                                               const FunctionDecl &Callee,
-                                                               ASTContext &Ctx) const {
+const DetachedTaskCheck::Pattern *
+DetachedTaskCheck::patternOf(const CallExpr &Call, const FunctionDecl &Callee,
+                             ASTContext &Ctx) const {
   for (const Pattern &P : Patterns)
     if (Callee.getName() == P.Callee && !match(P.Matcher, Call, Ctx).empty())
       return &P;
@@ -369,13 +399,15 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto &Nodes = Result.Nodes;
   const SourceManager &SM = *Result.SourceManager;
   const auto *Listed = Nodes.getNodeAs<CallExpr>("listed");
-  const CallExpr *Call = Listed ? Listed : Nodes.getNodeAs<CallExpr>("candidate");
+  const CallExpr *Call =
+      Listed ? Listed : Nodes.getNodeAs<CallExpr>("candidate");
   // Not inside system headers: the standard library and frameworks detach
   // on purpose.
   if (SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
     return;
   const auto &CalleeDecl = *Nodes.getNodeAs<FunctionDecl>("callee");
-  const Pattern *Followed = Listed ? nullptr : patternOf(*Call, CalleeDecl, *Result.Context);
+  const Pattern *Followed =
+      Listed ? nullptr : patternOf(*Call, CalleeDecl, *Result.Context);
   if (!Listed && !Followed)
     return;
   const StringRef Kind = Listed ? "listed" : Followed->Kind;
@@ -388,9 +420,11 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (isInUnevaluatedOperand(*Call, Parents))
     return;
-  if (Kind == "future" && helpers::valueUse(*Call, Parents) == helpers::ValueUse::Used)
+  if (Kind == "future" &&
+      helpers::valueUse(*Call, Parents) == helpers::ValueUse::Used)
     return;
-  if (Kind == "spawn" && Callable && forwardsCallersToken(*Call, *Callable, Followed->Classes))
+  if (Kind == "spawn" && Callable &&
+      forwardsCallersToken(*Call, *Callable, Followed->Classes))
     return;
   if (!Reported.insert(Call->getExprLoc()).second)
     return;
@@ -399,44 +433,59 @@ void DetachedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (Kind == "thread") {
     // An exception escaping a thread terminates the program; what detach
     // gives up is the join, the stop and the bound on its lifetime.
-    diag(Call->getExprLoc(), "'%0' leaves the thread running with nobody to join it") << Callee;
-    diag(Call->getExprLoc(), "nobody learns whether it finished, it cannot be stopped, and it "
-                             "may outlive the objects it references",
+    diag(Call->getExprLoc(),
+         "'%0' leaves the thread running with nobody to join it")
+        << Callee;
+    diag(Call->getExprLoc(),
+         "nobody learns whether it finished, it cannot be stopped, and it "
+         "may outlive the objects it references",
          DiagnosticIDs::Note);
   } else {
     // A function listed by the user: nothing says where its exception goes.
     const frameworks::DetachedFailure Failure =
         Followed ? Followed->Failure : frameworks::DetachedFailure::Dropped;
-    diag(Call->getExprLoc(),
-         "%select{'%1' with the detached token starts a coroutine that nobody joins|'%1' "
-         "detaches the coroutine, so nobody joins it|the future returned by '%1' is discarded, "
-         "so nobody joins the task|the callback passed to '%1' ignores its 'Try' argument, so "
-         "nobody sees how the task ends|'%1' (listed in DetachingFunctions) starts work that "
-         "nobody joins}0; its exception %select{is silently dropped|is printed and rethrown into "
-         "whichever thread resumes it, not to the caller|terminates the program}2")
+    diag(Call->getExprLoc(), "%select{'%1' with the detached token starts a "
+                             "coroutine that nobody joins|'%1' "
+                             "detaches the coroutine, so nobody joins it|the "
+                             "future returned by '%1' is discarded, "
+                             "so nobody joins the task|the callback passed to "
+                             "'%1' ignores its 'Try' argument, so "
+                             "nobody sees how the task ends|'%1' (listed in "
+                             "DetachingFunctions) starts work that "
+                             "nobody joins}0; its exception %select{is "
+                             "silently dropped|is printed and rethrown into "
+                             "whichever thread resumes it, not to the "
+                             "caller|terminates the program}2")
         << detachIndex(Kind) << Callee << fateIndex(Failure);
-    diag(Call->getExprLoc(), "it cannot be cancelled with its caller, and it may outlive the "
-                             "objects it references",
+    diag(Call->getExprLoc(),
+         "it cannot be cancelled with its caller, and it may outlive the "
+         "objects it references",
          DiagnosticIDs::Note);
   }
 
   if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&
       isTaskOf(Callable->getReturnType(), frameworks::Corio))
     noteTaskGroup(*Call, *Callable,
-                  Kind == "spawn" && Followed->Framework == &frameworks::Asio, Parents);
+                  Kind == "spawn" && Followed->Framework == &frameworks::Asio,
+                  Parents);
 }
 
 /// In a corio::task coroutine the structured replacement is a task_group;
 /// for co_spawn of a corio::task, or of Asio coroutine code (adopted with
 /// corio::from_asio), with a group at hand, say exactly how.
-void DetachedTaskCheck::noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine,
-                                      bool IsCoSpawn, helpers::ParentIndex &Parents) {
+void DetachedTaskCheck::noteTaskGroup(const CallExpr &Call,
+                                      const FunctionDecl &Coroutine,
+                                      bool IsCoSpawn,
+                                      helpers::ParentIndex &Parents) {
   ASTContext &Ctx = Parents.context();
-  const VarDecl *Group = IsCoSpawn ? taskGroupInScope(Call, Coroutine, Parents) : nullptr;
+  const VarDecl *Group =
+      IsCoSpawn ? taskGroupInScope(Call, Coroutine, Parents) : nullptr;
   const Expr *Task = Group ? corioTaskArgument(Call) : nullptr;
-  const Expr *Awaitable = Group && !Task ? asioAwaitableArgument(Call) : nullptr;
+  const Expr *Awaitable =
+      Group && !Task ? asioAwaitableArgument(Call) : nullptr;
   const Expr *Spawned = Task ? Task : Awaitable;
-  if (!Spawned || isInMacro(Call) || isInMacro(*Spawned) || isInMacro(*Call.getArg(0))) {
+  if (!Spawned || isInMacro(Call) || isInMacro(*Spawned) ||
+      isInMacro(*Call.getArg(0))) {
     diag(Call.getExprLoc(),
          "spawn it on a 'corio::task_group' instead: the group joins it, "
          "rethrows its exception and cancels it with the enclosing task",
@@ -445,25 +494,30 @@ void DetachedTaskCheck::noteTaskGroup(const CallExpr &Call, const FunctionDecl &
   }
   const SourceManager &SM = Ctx.getSourceManager();
   const auto TextOf = [&](const Expr &E) {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(E.getSourceRange()), SM,
-                                Ctx.getLangOpts())
+    return Lexer::getSourceText(
+               CharSourceRange::getTokenRange(E.getSourceRange()), SM,
+               Ctx.getLangOpts())
         .str();
   };
   std::string Child = TextOf(*Spawned);
   if (Awaitable)
-    Child = "corio::from_asio(" + executorText(*Call.getArg(0), SM, Ctx.getLangOpts()) + ", " +
+    Child = "corio::from_asio(" +
+            executorText(*Call.getArg(0), SM, Ctx.getLangOpts()) + ", " +
             Child + ")";
-  auto Note = diag(Call.getExprLoc(),
-                   "%select{|adopt it with 'corio::from_asio' and }0spawn it on the "
-                   "'corio::task_group' '%1' instead: the group joins it, rethrows its "
-                   "exception and cancels it with the enclosing task",
-                   DiagnosticIDs::Note)
-              << (Awaitable != nullptr) << Group->getName()
-              << FixItHint::CreateReplacement(Call.getSourceRange(),
-                                              (Group->getName() + ".spawn(" + Child + ")").str());
-  if (Awaitable && !helpers::isDeclaredBefore("corio::from_asio", Call.getBeginLoc(), Ctx))
-    if (std::optional<FixItHint> Include =
-            Inserter.createIncludeInsertion(SM.getFileID(Call.getBeginLoc()), "<corio/asio.hpp>"))
+  auto Note =
+      diag(Call.getExprLoc(),
+           "%select{|adopt it with 'corio::from_asio' and }0spawn it on the "
+           "'corio::task_group' '%1' instead: the group joins it, rethrows its "
+           "exception and cancels it with the enclosing task",
+           DiagnosticIDs::Note)
+      << (Awaitable != nullptr) << Group->getName()
+      << FixItHint::CreateReplacement(
+             Call.getSourceRange(),
+             (Group->getName() + ".spawn(" + Child + ")").str());
+  if (Awaitable &&
+      !helpers::isDeclaredBefore("corio::from_asio", Call.getBeginLoc(), Ctx))
+    if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+            SM.getFileID(Call.getBeginLoc()), "<corio/asio.hpp>"))
       Note << *Include;
 }
 

@@ -43,8 +43,8 @@ private:
   struct Pattern;
   const Pattern *patternOf(const CallExpr &Call, const FunctionDecl &Callee,
                            ASTContext &Ctx) const;
-  void noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine, bool IsCoSpawn,
-                     helpers::ParentIndex &Parents);
+  void noteTaskGroup(const CallExpr &Call, const FunctionDecl &Coroutine,
+                     bool IsCoSpawn, helpers::ParentIndex &Parents);
   /// Parents around the findings, never from the shared ASTContext map.
   helpers::ParentIndex Parents;
 

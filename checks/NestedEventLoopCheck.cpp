@@ -11,8 +11,8 @@
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Basic/CharInfo.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -26,16 +26,19 @@ namespace {
 const StringRef FutureWaits[] = {"get", "wait"};
 
 /// The loop runners and blocking waits of the Frameworks.
-std::vector<frameworks::LoopCall> loopCalls(ArrayRef<const frameworks::Framework *> Frameworks) {
+std::vector<frameworks::LoopCall>
+loopCalls(ArrayRef<const frameworks::Framework *> Frameworks) {
   std::vector<frameworks::LoopCall> Calls =
       frameworks::collect(Frameworks, &frameworks::Framework::LoopRunners);
-  llvm::append_range(Calls,
-                     frameworks::collect(Frameworks, &frameworks::Framework::BlockingWaits));
+  llvm::append_range(
+      Calls,
+      frameworks::collect(Frameworks, &frameworks::Framework::BlockingWaits));
   return Calls;
 }
 
 /// The names of the Frameworks' loop calls: EventLoopFunctions' default.
-std::vector<StringRef> loopCallNames(ArrayRef<const frameworks::Framework *> Frameworks) {
+std::vector<StringRef>
+loopCallNames(ArrayRef<const frameworks::Framework *> Frameworks) {
   std::vector<StringRef> Names;
   for (const frameworks::LoopCall &Call : loopCalls(Frameworks))
     Names.push_back(Call.Name);
@@ -72,7 +75,8 @@ bool isLambda(const FunctionDecl &F) {
 class BodyWalker : public ConstDynamicRecursiveASTVisitor {
 public:
   using OnCall = llvm::function_ref<void(const CallExpr &, bool AwaitAllowed)>;
-  BodyWalker(OnCall Report, llvm::SmallPtrSetImpl<const Expr *> &PostfixOperands)
+  BodyWalker(OnCall Report,
+             llvm::SmallPtrSetImpl<const Expr *> &PostfixOperands)
       : Report(Report), PostfixOperands(PostfixOperands) {}
 
   bool VisitCallExpr(const CallExpr *Call) override {
@@ -94,8 +98,9 @@ public:
     return true;
   }
   bool VisitCXXOperatorCallExpr(const CXXOperatorCallExpr *E) override {
-    if (llvm::is_contained({OO_Subscript, OO_Arrow, OO_Call, OO_PlusPlus, OO_MinusMinus},
-                           E->getOperator()))
+    if (llvm::is_contained(
+            {OO_Subscript, OO_Arrow, OO_Call, OO_PlusPlus, OO_MinusMinus},
+            E->getOperator()))
       notePostfixOperand(E->getArg(0));
     return true;
   }
@@ -126,10 +131,13 @@ public:
            ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
   }
   bool TraverseTypeLoc(TypeLoc, bool) override { return true; }
-  bool TraverseUnaryExprOrTypeTraitExpr(const UnaryExprOrTypeTraitExpr *) override {
+  bool
+  TraverseUnaryExprOrTypeTraitExpr(const UnaryExprOrTypeTraitExpr *) override {
     return true;
   }
-  bool TraverseCXXNoexceptExpr(const CXXNoexceptExpr *) override { return true; }
+  bool TraverseCXXNoexceptExpr(const CXXNoexceptExpr *) override {
+    return true;
+  }
   bool TraverseRequiresExpr(const RequiresExpr *) override { return true; }
   bool TraverseCXXTypeidExpr(const CXXTypeidExpr *E) override {
     return !E->isPotentiallyEvaluated() ||
@@ -138,7 +146,8 @@ public:
 
 private:
   void notePostfixOperand(const Expr *E) {
-    if (const auto *Call = dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit() : nullptr))
+    if (const auto *Call =
+            dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit() : nullptr))
       PostfixOperands.insert(Call);
   }
 
@@ -149,7 +158,9 @@ private:
 
 /// CallExpr::getBeginLoc() is not virtual: through a CallExpr pointer, an
 /// operator() call would start at its parenthesis.
-SourceLocation beginOf(const CallExpr &Call) { return Call.getSourceRange().getBegin(); }
+SourceLocation beginOf(const CallExpr &Call) {
+  return Call.getSourceRange().getBegin();
+}
 
 bool anyInMacro(std::initializer_list<SourceLocation> Locs) {
   return llvm::any_of(Locs, [](SourceLocation L) { return L.isMacroID(); });
@@ -158,9 +169,11 @@ bool anyInMacro(std::initializer_list<SourceLocation> Locs) {
 /// `co_await X` for `SyncWait(X)` when X is a task of the framework whose
 /// coroutine makes the call.
 std::vector<FixItHint> awaitTaskFix(const CallExpr &Call, StringRef Name,
-                                    const FunctionDecl &Coroutine, bool PostfixOperand,
+                                    const FunctionDecl &Coroutine,
+                                    bool PostfixOperand,
                                     const ASTContext &Context) {
-  unsigned AwaitedIndex = isa<CXXOperatorCallExpr>(Call) ? 1 : 0; // 0 is the object
+  unsigned AwaitedIndex =
+      isa<CXXOperatorCallExpr>(Call) ? 1 : 0; // 0 is the object
   if (Call.getNumArgs() != AwaitedIndex + 1)
     return {};
   const Expr &Awaited = *Call.getArg(AwaitedIndex);
@@ -173,10 +186,12 @@ std::vector<FixItHint> awaitTaskFix(const CallExpr &Call, StringRef Name,
                   Awaited.getEndLoc()}))
     return {};
   std::string Operand =
-      Lexer::getSourceText(CharSourceRange::getTokenRange(Awaited.getSourceRange()),
-                           Context.getSourceManager(), Context.getLangOpts())
+      Lexer::getSourceText(
+          CharSourceRange::getTokenRange(Awaited.getSourceRange()),
+          Context.getSourceManager(), Context.getLangOpts())
           .str();
-  if (tidy::utils::fixit::areParensNeededForStatement(*Awaited.IgnoreImplicit()))
+  if (tidy::utils::fixit::areParensNeededForStatement(
+          *Awaited.IgnoreImplicit()))
     Operand = "(" + Operand + ")";
   std::string Await = "co_await " + Operand;
   if (PostfixOperand) // `sync_wait(t).x` -> `(co_await t).x`
@@ -190,8 +205,10 @@ const Expr *asWritten(const Expr &E) {
 
 /// `co_await Op(..., use_awaitable)` for `Op(..., use_future).get()` in an
 /// Asio awaitable: same result, same exception, without blocking.
-std::vector<FixItHint> useAwaitableFix(const CXXMemberCallExpr &Get, const CallExpr &Operation,
-                                       const FunctionDecl &Coroutine, bool PostfixOperand,
+std::vector<FixItHint> useAwaitableFix(const CXXMemberCallExpr &Get,
+                                       const CallExpr &Operation,
+                                       const FunctionDecl &Coroutine,
+                                       bool PostfixOperand,
                                        ASTContext &Context) {
   if (Get.getMethodDecl()->getName() != "get")
     return {};
@@ -205,45 +222,53 @@ std::vector<FixItHint> useAwaitableFix(const CXXMemberCallExpr &Get, const CallE
   if (!Token)
     return {};
   const DeclContext *Asio = Token->getDecl()->getDeclContext();
-  DeclContextLookupResult UseAwaitable = Asio->lookup(&Context.Idents.get("use_awaitable"));
+  DeclContextLookupResult UseAwaitable =
+      Asio->lookup(&Context.Idents.get("use_awaitable"));
   // co_await in awaitable<T, Executor> takes only awaitables of the same
   // executor type; use_awaitable produces the default one.
   const auto *Awaitable = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Coroutine.getReturnType()->getAsCXXRecordDecl());
-  if (UseAwaitable.empty() || !Awaitable || Awaitable->getName() != "awaitable" ||
-      !Awaitable->getDeclContext()->Equals(Asio) || Awaitable->getTemplateArgs().size() != 2)
+  if (UseAwaitable.empty() || !Awaitable ||
+      Awaitable->getName() != "awaitable" ||
+      !Awaitable->getDeclContext()->Equals(Asio) ||
+      Awaitable->getTemplateArgs().size() != 2)
     return {};
-  const auto *Executor = Awaitable->getTemplateArgs()[1].getAsType()->getAsCXXRecordDecl();
+  const auto *Executor =
+      Awaitable->getTemplateArgs()[1].getAsType()->getAsCXXRecordDecl();
   if (!Executor || Executor->getName() != "any_io_executor")
     return {};
 
   const SourceManager &SM = Context.getSourceManager();
-  SourceLocation ObjectEnd = Lexer::getLocForEndOfToken(
-      Get.getImplicitObjectArgument()->getEndLoc(), 0, SM, Context.getLangOpts());
-  SourceLocation GetEnd = Lexer::getLocForEndOfToken(Get.getEndLoc(), 0, SM, Context.getLangOpts());
+  SourceLocation ObjectEnd =
+      Lexer::getLocForEndOfToken(Get.getImplicitObjectArgument()->getEndLoc(),
+                                 0, SM, Context.getLangOpts());
+  SourceLocation GetEnd =
+      Lexer::getLocForEndOfToken(Get.getEndLoc(), 0, SM, Context.getLangOpts());
   if (ObjectEnd.isInvalid() || GetEnd.isInvalid() ||
-      anyInMacro({Get.getBeginLoc(), Get.getEndLoc(), Token->getBeginLoc(), Token->getEndLoc()}))
+      anyInMacro({Get.getBeginLoc(), Get.getEndLoc(), Token->getBeginLoc(),
+                  Token->getEndLoc()}))
     return {};
   std::vector<FixItHint> Fixes;
-  Fixes.push_back(
-      FixItHint::CreateInsertion(Get.getBeginLoc(), PostfixOperand ? "(co_await " : "co_await "));
-  Fixes.push_back(FixItHint::CreateReplacement(CharSourceRange::getCharRange(ObjectEnd, GetEnd),
-                                               PostfixOperand ? ")" : ""));
+  Fixes.push_back(FixItHint::CreateInsertion(
+      Get.getBeginLoc(), PostfixOperand ? "(co_await " : "co_await "));
+  Fixes.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(ObjectEnd, GetEnd),
+      PostfixOperand ? ")" : ""));
   // Spelled like the token: `net::use_future` -> `net::use_awaitable`.
   if (Token->hasQualifier())
-    Fixes.push_back(FixItHint::CreateReplacement(Token->getNameInfo().getSourceRange(),
-                                                 "use_awaitable"));
+    Fixes.push_back(FixItHint::CreateReplacement(
+        Token->getNameInfo().getSourceRange(), "use_awaitable"));
   else
-    Fixes.push_back(FixItHint::CreateReplacement(Token->getSourceRange(),
-                                                 helpers::displayName(*UseAwaitable.front())));
+    Fixes.push_back(FixItHint::CreateReplacement(
+        Token->getSourceRange(), helpers::displayName(*UseAwaitable.front())));
   return Fixes;
 }
 
 } // namespace
 
-NestedEventLoopCheck::NestedEventLoopCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      CheckQt(Options.get("CheckQt", true)),
+NestedEventLoopCheck::NestedEventLoopCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), CheckQt(Options.get("CheckQt", true)),
       EventLoopFunctions(Options, "EventLoopFunctions",
                          loopCallNames(frameworks::selected(CheckQt)),
                          loopCallNames(frameworks::all())),
@@ -259,14 +284,16 @@ void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
   // The kept catalogue loop calls made in Form.
   auto Kept = [this](frameworks::CallForm Form) {
     std::vector<StringRef> Names;
-    for (const frameworks::LoopCall &Call : loopCalls(frameworks::selected(CheckQt)))
+    for (const frameworks::LoopCall &Call :
+         loopCalls(frameworks::selected(CheckQt)))
       if ((Call.Form == Form || Call.Form == frameworks::CallForm::Both) &&
           EventLoopFunctions.keeps(Call.Name))
         Names.push_back(Call.Name);
     return Names;
   };
   // The project's own loops may be functions or function objects.
-  auto Listed = [this](ArrayRef<StringRef> Builtin, llvm::StringSet<> &Unqualified) {
+  auto Listed = [this](ArrayRef<StringRef> Builtin,
+                       llvm::StringSet<> &Unqualified) {
     std::vector<StringRef> Names(Builtin.begin(), Builtin.end());
     llvm::append_range(Names, EventLoopFunctions.userNames());
     for (StringRef Name : Names) {
@@ -277,43 +304,53 @@ void NestedEventLoopCheck::registerMatchers(MatchFinder *Finder) {
     }
     return hasAnyName(Names);
   };
-  auto LoopObject =
-      varDecl(Listed(Kept(frameworks::CallForm::FunctionObject), LoopObjectNames))
-          .bind("loop-object");
-  auto RunsLoop = callExpr(
-      anyOf(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
-                                hasArgument(0, ignoringParenImpCasts(declRefExpr(to(LoopObject))))),
-            callee(functionDecl(
-                Listed(Kept(frameworks::CallForm::Function), LoopFunctionNames)))));
-  auto WaitsOnLoop = cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(FutureWaits))),
-                                       // A temporary future is bound to a CXXBindTemporaryExpr,
-                                       // which on() does not look through.
-                                       on(ignoringImplicit(matchers::eventLoopFuture())))
-                         .bind("future-wait");
+  auto LoopObject = varDecl(Listed(Kept(frameworks::CallForm::FunctionObject),
+                                   LoopObjectNames))
+                        .bind("loop-object");
+  auto RunsLoop = callExpr(anyOf(
+      cxxOperatorCallExpr(
+          hasOverloadedOperatorName("()"),
+          hasArgument(0, ignoringParenImpCasts(declRefExpr(to(LoopObject))))),
+      callee(functionDecl(
+          Listed(Kept(frameworks::CallForm::Function), LoopFunctionNames)))));
+  auto WaitsOnLoop =
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasAnyName(FutureWaits))),
+          // A temporary future is bound to a CXXBindTemporaryExpr,
+          // which on() does not look through.
+          on(ignoringImplicit(matchers::eventLoopFuture())))
+          .bind("future-wait");
   for (StringRef Wait : FutureWaits)
     LoopFunctionNames.insert(Wait);
-  LoopCallMatcher = callExpr(unless(isExpansionInSystemHeader()), anyOf(RunsLoop, WaitsOnLoop),
+  LoopCallMatcher = callExpr(unless(isExpansionInSystemHeader()),
+                             anyOf(RunsLoop, WaitsOnLoop),
                              callee(functionDecl().bind("loop-function")))
                         .bind("loop-call");
 
-  Finder->addMatcher(functionDecl(matchers::isCoroutine(), unless(isExpansionInSystemHeader()))
-                         .bind("coroutine"),
-                     this);
   Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                           ofClass(hasAnyName(frameworks::collect(
-                               frameworks::all(), &frameworks::Framework::Threads))))),
-                       hasArgument(0, expr().bind("thread-entry"))),
+      functionDecl(matchers::isCoroutine(), unless(isExpansionInSystemHeader()))
+          .bind("coroutine"),
+      this);
+  Finder->addMatcher(
+      cxxConstructExpr(
+          hasDeclaration(
+              cxxConstructorDecl(ofClass(hasAnyName(frameworks::collect(
+                  frameworks::all(), &frameworks::Framework::Threads))))),
+          hasArgument(0, expr().bind("thread-entry"))),
       this);
 }
 
 void NestedEventLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  AST = Result.Context; // set before the end of the TU needs it: it has a coroutine
-  if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
+  AST =
+      Result
+          .Context; // set before the end of the TU needs it: it has a coroutine
+  if (const auto *Coroutine =
+          Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
     Coroutines.insert(Coroutine->getCanonicalDecl());
     return;
   }
-  const Expr *Function = asWritten(*Result.Nodes.getNodeAs<Expr>("thread-entry"));
+  const Expr *Function =
+      asWritten(*Result.Nodes.getNodeAs<Expr>("thread-entry"));
   if (const auto *AddressOf = dyn_cast<UnaryOperator>(Function);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
     Function = AddressOf->getSubExpr()->IgnoreParens();
@@ -334,30 +371,34 @@ NestedEventLoopCheck::asLoopCall(const CallExpr &Call) {
     return ListsOperators && Names.contains(D->getNameAsString());
   };
   const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call);
-  const auto *Object = Operator && Operator->getOperator() == OO_Call
-                           ? dyn_cast<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts())
-                           : nullptr;
+  const auto *Object =
+      Operator && Operator->getOperator() == OO_Call
+          ? dyn_cast<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts())
+          : nullptr;
   if (!(Object && IsListed(Object->getDecl(), LoopObjectNames)) &&
       !IsListed(Call.getDirectCallee(), LoopFunctionNames))
     return std::nullopt;
   // A death test runs its statement in a child process, not in this loop.
-  if (helpers::isInDeathTestStatement(Call.getBeginLoc(), AST->getSourceManager(),
-                                      AST->getLangOpts()))
+  if (helpers::isInDeathTestStatement(
+          Call.getBeginLoc(), AST->getSourceManager(), AST->getLangOpts()))
     return std::nullopt;
   SmallVector<BoundNodes, 1> Matches = match(*LoopCallMatcher, Call, *AST);
   if (Matches.empty())
     return std::nullopt;
   const BoundNodes &Nodes = Matches.front();
-  LoopCall Loop{&Call, "", Nodes.getNodeAs<CXXMemberCallExpr>("future-wait"), {}, 0};
+  LoopCall Loop{
+      &Call, "", Nodes.getNodeAs<CXXMemberCallExpr>("future-wait"), {}, 0};
   if (Loop.FutureWait) {
     // wait() belongs to a base class in libstdc++; name the future type.
-    const Expr *Future = Loop.FutureWait->getImplicitObjectArgument()->IgnoreParenImpCasts();
-    Loop.Name = templateName(Future->getType()) + "::" +
-                Loop.FutureWait->getMethodDecl()->getNameAsString();
+    const Expr *Future =
+        Loop.FutureWait->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    Loop.Name = templateName(Future->getType()) +
+                "::" + Loop.FutureWait->getMethodDecl()->getNameAsString();
   } else if (const auto *Object = Nodes.getNodeAs<VarDecl>("loop-object")) {
     Loop.Name = helpers::displayName(*Object);
   } else {
-    Loop.Name = helpers::displayName(*Nodes.getNodeAs<FunctionDecl>("loop-function"));
+    Loop.Name =
+        helpers::displayName(*Nodes.getNodeAs<FunctionDecl>("loop-function"));
   }
   return Loop;
 }
@@ -387,7 +428,10 @@ void NestedEventLoopCheck::findLoopCalls() {
       const FunctionDecl *Callee = Call.getDirectCallee();
       if (Depth < MaxCallDepth && Callee && Callee->hasBody() &&
           !ThreadEntries.contains(Callee->getCanonicalDecl()) &&
-          Reached.try_emplace(Callee->getCanonicalDecl(), Reach{Caller, &Call, Depth + 1}).second)
+          Reached
+              .try_emplace(Callee->getCanonicalDecl(),
+                           Reach{Caller, &Call, Depth + 1})
+              .second)
         Queue.push_back(Callee->getCanonicalDecl());
     };
     // Constructors are never reached: a construction is not a CallExpr.
@@ -421,9 +465,10 @@ void NestedEventLoopCheck::onEndOfTranslationUnit() {
   PostfixOperands.clear();
 }
 
-std::vector<FixItHint> NestedEventLoopCheck::fixesFor(const LoopCall &Loop,
-                                                      const FunctionDecl &Coroutine,
-                                                      SourceLocation &FutureOrigin) {
+std::vector<FixItHint>
+NestedEventLoopCheck::fixesFor(const LoopCall &Loop,
+                               const FunctionDecl &Coroutine,
+                               SourceLocation &FutureOrigin) {
   if (!Loop.FutureWait)
     return awaitTaskFix(*Loop.Call, Loop.Name, Coroutine,
                         PostfixOperands.contains(Loop.Call), *AST);
@@ -454,25 +499,32 @@ void NestedEventLoopCheck::diagnose(const LoopCall &Loop) {
   {
     // Which function blocks: the coroutine itself, or one it calls.
     const unsigned Blocked = Depth == 0 ? 0 : isLambda(Caller) ? 2 : 1;
-    auto Diag = diag(beginOf(*Loop.Call),
-                     Loop.FutureWait
-                         ? "'%0' blocks %select{a coroutine|'%2', which a coroutine calls,|a "
-                           "lambda, which a coroutine calls,}1 on a future that an event loop "
-                           "fulfils, and with it the event loop running the coroutine"
-                         : "'%0' runs an event loop inside %select{a coroutine|'%2', which a "
-                           "coroutine calls|a lambda, which a coroutine calls}1; the event loop "
-                           "running the coroutine is blocked until it returns")
-                << Loop.Name << Blocked << helpers::displayName(Caller);
+    auto Diag =
+        diag(beginOf(*Loop.Call),
+             Loop.FutureWait
+                 ? "'%0' blocks %select{a coroutine|'%2', which a coroutine "
+                   "calls,|a "
+                   "lambda, which a coroutine calls,}1 on a future that an "
+                   "event loop "
+                   "fulfils, and with it the event loop running the coroutine"
+                 : "'%0' runs an event loop inside %select{a coroutine|'%2', "
+                   "which a "
+                   "coroutine calls|a lambda, which a coroutine calls}1; the "
+                   "event loop "
+                   "running the coroutine is blocked until it returns")
+        << Loop.Name << Blocked << helpers::displayName(Caller);
     for (const FixItHint &Fix : Fixes)
       Diag << Fix;
   }
   if (Loop.FutureWait)
     diag(beginOf(*Loop.Call),
-         "the coroutine deadlocks if that event loop is the one that must fulfil the future",
+         "the coroutine deadlocks if that event loop is the one that must "
+         "fulfil the future",
          DiagnosticIDs::Note);
   if (FutureOrigin.isValid())
     diag(FutureOrigin,
-         "the future comes from here; pass 'use_awaitable' instead of 'use_future' and "
+         "the future comes from here; pass 'use_awaitable' instead of "
+         "'use_future' and "
          "'co_await' this call",
          DiagnosticIDs::Note);
 
@@ -485,11 +537,13 @@ void NestedEventLoopCheck::diagnose(const LoopCall &Loop) {
   }
   for (const auto &[Callee, Hop] : llvm::reverse(Hops))
     diag(beginOf(*Hop.Call),
-         "%select{'%1'|coroutine '%1'|a lambda|a coroutine lambda}0 calls %select{'%3'|a "
+         "%select{'%1'|coroutine '%1'|a lambda|a coroutine lambda}0 calls "
+         "%select{'%3'|a "
          "lambda}2 here",
          DiagnosticIDs::Note)
-        << (isLambda(*Hop.Caller) * 2 + (Hop.Depth == 1)) << helpers::displayName(*Hop.Caller)
-        << isLambda(*Callee) << helpers::displayName(*Callee);
+        << (isLambda(*Hop.Caller) * 2 + (Hop.Depth == 1))
+        << helpers::displayName(*Hop.Caller) << isLambda(*Callee)
+        << helpers::displayName(*Callee);
 }
 
 } // namespace clang::tidy::async

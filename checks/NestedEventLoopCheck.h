@@ -64,7 +64,8 @@ private:
   void findLoopCalls();
   std::optional<LoopCall> asLoopCall(const CallExpr &Call);
   void diagnose(const LoopCall &Loop);
-  std::vector<FixItHint> fixesFor(const LoopCall &Loop, const FunctionDecl &Coroutine,
+  std::vector<FixItHint> fixesFor(const LoopCall &Loop,
+                                  const FunctionDecl &Coroutine,
                                   SourceLocation &FutureOrigin);
 
   const bool CheckQt;

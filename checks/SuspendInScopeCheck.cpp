@@ -32,15 +32,17 @@ namespace {
 /// What kind of object must not stay alive across a suspension.
 enum class GuardKind { Lock, Scope, ThreadAffine };
 
-
 /// Matches a class marked [[clang::annotate("corio::scope")]].
 AST_MATCHER(CXXRecordDecl, isAnnotatedScope) {
   auto IsScope = [](const Decl *D) {
     return llvm::any_of(D->specific_attrs<AnnotateAttr>(),
-                        [](const AnnotateAttr *A) { return A->getAnnotation() == "corio::scope"; });
+                        [](const AnnotateAttr *A) {
+                          return A->getAnnotation() == "corio::scope";
+                        });
   };
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Node))
-    return IsScope(Spec) || IsScope(Spec->getSpecializedTemplate()->getTemplatedDecl());
+    return IsScope(Spec) ||
+           IsScope(Spec->getSpecializedTemplate()->getTemplatedDecl());
   return IsScope(&Node);
 }
 
@@ -49,10 +51,12 @@ AST_MATCHER(CXXRecordDecl, isAnnotatedScope) {
 AST_MATCHER_P(ClassTemplateSpecializationDecl, hasAnyTypeArgument,
               ast_matchers::internal::Matcher<QualType>, Inner) {
   for (const TemplateArgument &Arg : Node.getTemplateArgs().asArray()) {
-    ArrayRef<TemplateArgument> Flat =
-        Arg.getKind() == TemplateArgument::Pack ? Arg.pack_elements() : ArrayRef(Arg);
+    ArrayRef<TemplateArgument> Flat = Arg.getKind() == TemplateArgument::Pack
+                                          ? Arg.pack_elements()
+                                          : ArrayRef(Arg);
     for (const TemplateArgument &A : Flat)
-      if (A.getKind() == TemplateArgument::Type && Inner.matches(A.getAsType(), Finder, Builder))
+      if (A.getKind() == TemplateArgument::Type &&
+          Inner.matches(A.getAsType(), Finder, Builder))
         return true;
   }
   return false;
@@ -71,7 +75,8 @@ struct Guard {
 enum class Effect { None, Hold, Release };
 
 bool refersTo(const Expr *E, const VarDecl &Var) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   return Ref && Ref->getDecl() == &Var;
 }
 
@@ -92,7 +97,8 @@ bool isAwaited(const Expr &Value) {
 bool holdsOnDeclaration(const Guard &G) {
   if (G.Kind != GuardKind::Lock || !G.Var.getInit())
     return true;
-  const auto *Construct = dyn_cast<CXXConstructExpr>(G.Var.getInit()->IgnoreImplicit());
+  const auto *Construct =
+      dyn_cast<CXXConstructExpr>(G.Var.getInit()->IgnoreImplicit());
   if (!Construct)
     return true;
   if (Construct->getNumArgs() == 0)
@@ -119,17 +125,20 @@ Effect effectOf(const CFGElement &Element, const Guard &G) {
   if (G.Kind != GuardKind::Lock)
     return Effect::None;
   if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(S)) {
-    if (Assign->getOperator() != OO_Equal || !refersTo(Assign->getArg(0), G.Var))
+    if (Assign->getOperator() != OO_Equal ||
+        !refersTo(Assign->getArg(0), G.Var))
       return Effect::None;
     return isAwaited(*Assign->getArg(1)) ? Effect::Release : Effect::Hold;
   }
   const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-  if (!Method || !Method->getIdentifier() || !refersTo(Member->getImplicitObjectArgument(), G.Var))
+  if (!Method || !Method->getIdentifier() ||
+      !refersTo(Member->getImplicitObjectArgument(), G.Var))
     return Effect::None;
   return llvm::StringSwitch<Effect>(Method->getName())
       .Cases({"unlock", "release"}, Effect::Release)
-      .Cases({"lock", "try_lock", "try_lock_for", "try_lock_until"}, Effect::Hold)
+      .Cases({"lock", "try_lock", "try_lock_for", "try_lock_until"},
+             Effect::Hold)
       .Default(Effect::None);
 }
 
@@ -147,8 +156,8 @@ const ValueDecl *mutexDecl(const Expr &E) {
 /// What one CFG element does to the mutex \p Mutex locked by \p Lock: that
 /// call holds it, unlock() releases it, and so does a lock object built over
 /// it (std::lock_guard with std::adopt_lock), which is tracked on its own.
-Effect rawMutexEffectOf(const CFGElement &Element, const CXXMemberCallExpr &Lock,
-                        const ValueDecl &Mutex) {
+Effect rawMutexEffectOf(const CFGElement &Element,
+                        const CXXMemberCallExpr &Lock, const ValueDecl &Mutex) {
   const Stmt *S = helpers::statementOf(Element);
   if (!S)
     return Effect::None;
@@ -156,16 +165,21 @@ Effect rawMutexEffectOf(const CFGElement &Element, const CXXMemberCallExpr &Lock
     return Effect::Hold;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    const bool Unlocks = Method && Method->getIdentifier() &&
-                         llvm::is_contained({"unlock", "unlock_shared"}, Method->getName());
-    return Unlocks && mutexDecl(*Member->getImplicitObjectArgument()) == &Mutex ? Effect::Release
-                                                                               : Effect::None;
+    const bool Unlocks =
+        Method && Method->getIdentifier() &&
+        llvm::is_contained({"unlock", "unlock_shared"}, Method->getName());
+    return Unlocks && mutexDecl(*Member->getImplicitObjectArgument()) == &Mutex
+               ? Effect::Release
+               : Effect::None;
   }
   if (const auto *Decl = dyn_cast<DeclStmt>(S); Decl && Decl->isSingleDecl())
-    if (const auto *Var = dyn_cast<VarDecl>(Decl->getSingleDecl()); Var && Var->getInit())
-      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit()))
-        if (llvm::any_of(Construct->arguments(),
-                         [&](const Expr *Arg) { return mutexDecl(*Arg) == &Mutex; }))
+    if (const auto *Var = dyn_cast<VarDecl>(Decl->getSingleDecl());
+        Var && Var->getInit())
+      if (const auto *Construct =
+              dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit()))
+        if (llvm::any_of(Construct->arguments(), [&](const Expr *Arg) {
+              return mutexDecl(*Arg) == &Mutex;
+            }))
           return Effect::Release;
   return Effect::None;
 }
@@ -222,9 +236,9 @@ public:
     llvm::SmallVector<std::pair<const CoroutineSuspendExpr *, State>, 2> Found;
     State Now = In[Block.getBlockID()];
     for (const CFGElement &Element : Block) {
-      if (const auto *Suspension =
-              dyn_cast_or_null<CoroutineSuspendExpr>(helpers::statementOf(Element)))
-          Found.emplace_back(Suspension, Now);
+      if (const auto *Suspension = dyn_cast_or_null<CoroutineSuspendExpr>(
+              helpers::statementOf(Element)))
+        Found.emplace_back(Suspension, Now);
       Now = apply(Effects(Element), Now);
     }
     return Found;
@@ -255,7 +269,8 @@ struct PathChoice {
   std::optional<unsigned> Edge;
 };
 
-std::optional<PathChoice> findPathChoice(const CFGBlock &SuspensionBlock, const HeldFlow &Flow) {
+std::optional<PathChoice> findPathChoice(const CFGBlock &SuspensionBlock,
+                                         const HeldFlow &Flow) {
   // Walk back to the nearest block entered both from a path that holds the
   // guard throughout (HeldPred) and from one that does not (Join).
   llvm::SmallVector<const CFGBlock *, 8> Work{&SuspensionBlock};
@@ -282,8 +297,11 @@ std::optional<PathChoice> findPathChoice(const CFGBlock &SuspensionBlock, const 
   // loop or comes round again.
   for (const CFGBlock *Pred : Join->preds())
     if (Pred && Pred->getLoopTarget())
-      return PathChoice{HeldPred->getLoopTarget() ? "'%0' is %select{locked|active|alive}1 again when this loop repeats"
-                                                  : "'%0' is still %select{locked|active|alive}1 when this loop is entered",
+      return PathChoice{HeldPred->getLoopTarget()
+                            ? "'%0' is %select{locked|active|alive}1 again "
+                              "when this loop repeats"
+                            : "'%0' is still %select{locked|active|alive}1 "
+                              "when this loop is entered",
                         Pred->getLoopTarget()->getBeginLoc(), std::nullopt};
 
   // Otherwise the branch whose edge leads only onto the holding path:
@@ -301,12 +319,14 @@ std::optional<PathChoice> findPathChoice(const CFGBlock &SuspensionBlock, const 
   const unsigned Edge = std::distance(Branch->succ_begin(), EdgeIt);
   if (Branch->succ_size() == 2)
     if (const Stmt *Condition = Branch->getTerminatorCondition())
-      return PathChoice{"'%0' is still %select{locked|active|alive}1 on the path where this "
-                        "condition is %select{true|false}2",
-                        Condition->getBeginLoc(), Edge};
+      return PathChoice{
+          "'%0' is still %select{locked|active|alive}1 on the path where this "
+          "condition is %select{true|false}2",
+          Condition->getBeginLoc(), Edge};
   if (const Stmt *Label = Next->getLabel())
-    return PathChoice{"'%0' is still %select{locked|active|alive}1 on the path through this label", Label->getBeginLoc(),
-                      std::nullopt};
+    return PathChoice{"'%0' is still %select{locked|active|alive}1 on the path "
+                      "through this label",
+                      Label->getBeginLoc(), std::nullopt};
   return std::nullopt;
 }
 
@@ -319,7 +339,8 @@ bool passedToAwaitable(const Stmt &S, const VarDecl &Var) {
     return Ref && Ref->getDecl() == &Var;
   };
   if (const auto *Call = dyn_cast<CallExpr>(&S);
-      Call && !isa<CXXOperatorCallExpr>(Call) && llvm::any_of(Call->arguments(), ArgIsVar))
+      Call && !isa<CXXOperatorCallExpr>(Call) &&
+      llvm::any_of(Call->arguments(), ArgIsVar))
     return true;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S);
       Construct && llvm::any_of(Construct->arguments(), ArgIsVar))
@@ -330,7 +351,8 @@ bool passedToAwaitable(const Stmt &S, const VarDecl &Var) {
 }
 
 bool hasUnlockMember(const VarDecl &Var) {
-  const CXXRecordDecl *Class = Var.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Class =
+      Var.getType().getNonReferenceType()->getAsCXXRecordDecl();
   return Class && llvm::any_of(Class->methods(), [](const CXXMethodDecl *M) {
            return M->getIdentifier() && M->getName() == "unlock";
          });
@@ -341,21 +363,26 @@ std::vector<StringRef> lockTypes() {
   std::vector<StringRef> Names =
       frameworks::collect(frameworks::all(), &frameworks::Framework::Mutexes);
   llvm::append_range(Names,
-                     frameworks::collect(frameworks::all(), &frameworks::Framework::LockGuards));
+                     frameworks::collect(frameworks::all(),
+                                         &frameworks::Framework::LockGuards));
   return Names;
 }
 
 } // namespace
 
-SuspendInScopeCheck::SuspendInScopeCheck(StringRef Name, ClangTidyContext *Context)
+SuspendInScopeCheck::SuspendInScopeCheck(StringRef Name,
+                                         ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       ScopeTypes(utils::options::parseStringList(Options.get(
-          "ScopeTypes", frameworks::joinedNames<&frameworks::Framework::ScopeGuards>()))),
+          "ScopeTypes",
+          frameworks::joinedNames<&frameworks::Framework::ScopeGuards>()))),
       LockTypes(Options, "LockTypes", lockTypes(), lockTypes()),
       ThreadAffineTypes(utils::options::parseStringList(
           Options.get("ThreadAffineTypes",
-                      frameworks::joinedNames<&frameworks::Framework::ThreadAffineGuards>()))),
-      AllowedAwaitables(utils::options::parseStringList(Options.get("AllowedAwaitables", ""))) {
+                      frameworks::joinedNames<
+                          &frameworks::Framework::ThreadAffineGuards>()))),
+      AllowedAwaitables(utils::options::parseStringList(
+          Options.get("AllowedAwaitables", ""))) {
   for (StringRef Name : AllowedAwaitables)
     AllowedAwaitableMatchers.emplace_back(Name);
 }
@@ -363,57 +390,67 @@ SuspendInScopeCheck::SuspendInScopeCheck(StringRef Name, ClangTidyContext *Conte
 SuspendInScopeCheck::~SuspendInScopeCheck() = default;
 
 void SuspendInScopeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ScopeTypes", utils::options::serializeStringList(ScopeTypes));
+  Options.store(Opts, "ScopeTypes",
+                utils::options::serializeStringList(ScopeTypes));
   LockTypes.store(Options, Opts);
-  Options.store(Opts, "ThreadAffineTypes", utils::options::serializeStringList(ThreadAffineTypes));
-  Options.store(Opts, "AllowedAwaitables", utils::options::serializeStringList(AllowedAwaitables));
+  Options.store(Opts, "ThreadAffineTypes",
+                utils::options::serializeStringList(ThreadAffineTypes));
+  Options.store(Opts, "AllowedAwaitables",
+                utils::options::serializeStringList(AllowedAwaitables));
 }
 
 void SuspendInScopeCheck::registerMatchers(MatchFinder *Finder) {
   auto BlockingMutex = qualType(hasCanonicalType(hasDeclaration(namedDecl(anyOf(
-      hasAnyName(LockTypes.kept(
-          frameworks::collect(frameworks::all(), &frameworks::Framework::Mutexes))),
+      hasAnyName(LockTypes.kept(frameworks::collect(
+          frameworks::all(), &frameworks::Framework::Mutexes))),
       tidy::matchers::matchesAnyListedRegexName(LockTypes.userNames()))))));
-  auto LockClass = cxxRecordDecl(anyOf(
-      classTemplateSpecializationDecl(
-          hasAnyName(LockTypes.kept(
-              frameworks::collect(frameworks::all(), &frameworks::Framework::LockGuards))),
-          hasAnyTypeArgument(BlockingMutex)),
-      tidy::matchers::matchesAnyListedRegexName(LockTypes.userNames())));
-  auto ScopeClass = cxxRecordDecl(
-      anyOf(tidy::matchers::matchesAnyListedRegexName(ScopeTypes), isAnnotatedScope()));
-  auto ThreadAffineClass =
-      cxxRecordDecl(tidy::matchers::matchesAnyListedRegexName(ThreadAffineTypes));
-  auto OfClass = [](auto ClassMatcher) { return recordType(hasDeclaration(ClassMatcher)); };
+  auto LockClass = cxxRecordDecl(
+      anyOf(classTemplateSpecializationDecl(
+                hasAnyName(LockTypes.kept(frameworks::collect(
+                    frameworks::all(), &frameworks::Framework::LockGuards))),
+                hasAnyTypeArgument(BlockingMutex)),
+            tidy::matchers::matchesAnyListedRegexName(LockTypes.userNames())));
+  auto ScopeClass =
+      cxxRecordDecl(anyOf(tidy::matchers::matchesAnyListedRegexName(ScopeTypes),
+                          isAnnotatedScope()));
+  auto ThreadAffineClass = cxxRecordDecl(
+      tidy::matchers::matchesAnyListedRegexName(ThreadAffineTypes));
+  auto OfClass = [](auto ClassMatcher) {
+    return recordType(hasDeclaration(ClassMatcher));
+  };
   // Objects the coroutine frame owns; and a lock passed in, by value or by
   // reference, which is held from the start.
   auto Owned = varDecl(unless(parmVarDecl()), hasLocalStorage(),
-                       hasType(hasCanonicalType(OfClass(
-                           cxxRecordDecl(anyOf(LockClass.bind("lock"), ScopeClass.bind("scope"),
-                                               ThreadAffineClass.bind("thread-affine")))))));
-  auto LockParameter = parmVarDecl(hasType(hasCanonicalType(anyOf(
-      OfClass(LockClass.bind("lock")), referenceType(pointee(OfClass(LockClass.bind("lock"))))))));
+                       hasType(hasCanonicalType(OfClass(cxxRecordDecl(anyOf(
+                           LockClass.bind("lock"), ScopeClass.bind("scope"),
+                           ThreadAffineClass.bind("thread-affine")))))));
+  auto LockParameter = parmVarDecl(hasType(hasCanonicalType(
+      anyOf(OfClass(LockClass.bind("lock")),
+            referenceType(pointee(OfClass(LockClass.bind("lock"))))))));
 
   // A blocking mutex locked by hand.
   Finder->addMatcher(
-      functionDecl(matchers::isCoroutine(),
-                   forEachDescendant(
-                       cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("lock", "lock_shared"))),
-                                         on(hasType(BlockingMutex)))
-                           .bind("raw-lock")))
+      functionDecl(
+          matchers::isCoroutine(),
+          forEachDescendant(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                                  "lock", "lock_shared"))),
+                                              on(hasType(BlockingMutex)))
+                                .bind("raw-lock")))
           .bind("coroutine"),
       this);
 
   // Anchored on the coroutine, not on each variable: finding the enclosing
   // function of a variable would need the whole TU's parent map.
   Finder->addMatcher(
-      functionDecl(matchers::isCoroutine(),
-                   forEachDescendant(varDecl(anyOf(Owned, LockParameter)).bind("guard")))
+      functionDecl(
+          matchers::isCoroutine(),
+          forEachDescendant(varDecl(anyOf(Owned, LockParameter)).bind("guard")))
           .bind("coroutine"),
       this);
 }
 
-const CFG *SuspendInScopeCheck::cfgOf(const FunctionDecl &Coroutine, ASTContext &Context) {
+const CFG *SuspendInScopeCheck::cfgOf(const FunctionDecl &Coroutine,
+                                      ASTContext &Context) {
   auto [It, Inserted] = Cfgs.try_emplace(&Coroutine);
   if (Inserted) {
     CFG::BuildOptions Options;
@@ -429,15 +466,21 @@ const CFG *SuspendInScopeCheck::cfgOf(const FunctionDecl &Coroutine, ASTContext 
   return It->second.get();
 }
 
-bool SuspendInScopeCheck::isAllowedAwaitable(const CoroutineSuspendExpr &Suspension) const {
-  const CXXRecordDecl *Awaitable =
-      Suspension.getOperand()->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  return Awaitable && llvm::any_of(AllowedAwaitableMatchers,
-                                   [&](const auto &Matcher) { return Matcher.match(*Awaitable); });
+bool SuspendInScopeCheck::isAllowedAwaitable(
+    const CoroutineSuspendExpr &Suspension) const {
+  const CXXRecordDecl *Awaitable = Suspension.getOperand()
+                                       ->getType()
+                                       .getNonReferenceType()
+                                       ->getAsCXXRecordDecl();
+  return Awaitable &&
+         llvm::any_of(AllowedAwaitableMatchers, [&](const auto &Matcher) {
+           return Matcher.match(*Awaitable);
+         });
 }
 
 void SuspendInScopeCheck::checkRawLock(const FunctionDecl &Coroutine,
-                                       const CXXMemberCallExpr &Lock, ASTContext &Context) {
+                                       const CXXMemberCallExpr &Lock,
+                                       ASTContext &Context) {
   const ValueDecl *Mutex = mutexDecl(*Lock.getImplicitObjectArgument());
   if (Coroutine.isDependentContext() || Coroutine.isInvalidDecl() || !Mutex)
     return;
@@ -445,7 +488,10 @@ void SuspendInScopeCheck::checkRawLock(const FunctionDecl &Coroutine,
   if (!Cfg)
     return;
   const HeldFlow Flow(
-      *Cfg, [&](const CFGElement &Element) { return rawMutexEffectOf(Element, Lock, *Mutex); },
+      *Cfg,
+      [&](const CFGElement &Element) {
+        return rawMutexEffectOf(Element, Lock, *Mutex);
+      },
       /*HeldOnEntry=*/false);
   for (const CFGBlock *Block : *Cfg)
     for (auto [Suspension, Held] : Flow.suspensionsIn(*Block)) {
@@ -455,16 +501,17 @@ void SuspendInScopeCheck::checkRawLock(const FunctionDecl &Coroutine,
                         Mutex->getLocation().getRawEncoding()})
                .second)
         continue;
-      diag(Suspension->getBeginLoc(),
-           "'%0' suspends the coroutine while mutex '%1' of type %2 is locked; locking it "
-           "meanwhile blocks the event loop")
-          << (isa<CoyieldExpr>(Suspension) ? "co_yield" : "co_await") << Mutex->getName()
-          << Mutex->getType();
+      diag(Suspension->getBeginLoc(), "'%0' suspends the coroutine while mutex "
+                                      "'%1' of type %2 is locked; locking it "
+                                      "meanwhile blocks the event loop")
+          << (isa<CoyieldExpr>(Suspension) ? "co_yield" : "co_await")
+          << Mutex->getName() << Mutex->getType();
       diag(Suspension->getBeginLoc(),
            "the coroutine may resume on another thread and unlock it there",
            DiagnosticIDs::Note);
       diag(Lock.getExprLoc(),
-           "'%0' is locked here; unlock it before suspending, or use an async mutex, whose "
+           "'%0' is locked here; unlock it before suspending, or use an async "
+           "mutex, whose "
            "lock is awaited",
            DiagnosticIDs::Note)
           << Mutex->getName();
@@ -473,7 +520,8 @@ void SuspendInScopeCheck::checkRawLock(const FunctionDecl &Coroutine,
 
 void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
   const auto &Coroutine = *Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (const auto *Lock = Result.Nodes.getNodeAs<CXXMemberCallExpr>("raw-lock")) {
+  if (const auto *Lock =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("raw-lock")) {
     checkRawLock(Coroutine, *Lock, *Result.Context);
     return;
   }
@@ -481,11 +529,14 @@ void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
   // Instantiations are analysed, with concrete types; patterns are not. A
   // variable of a nested lambda belongs to that lambda's own match.
   if (Coroutine.isDependentContext() || Coroutine.isInvalidDecl() ||
-      Var.getDeclContext() != &Coroutine || (Var.getInit() && isAwaited(*Var.getInit())))
+      Var.getDeclContext() != &Coroutine ||
+      (Var.getInit() && isAwaited(*Var.getInit())))
     return;
-  const Guard G{Var, Result.Nodes.getNodeAs<CXXRecordDecl>("lock")    ? GuardKind::Lock
-                     : Result.Nodes.getNodeAs<CXXRecordDecl>("scope") ? GuardKind::Scope
-                                                                      : GuardKind::ThreadAffine};
+  const Guard G{Var, Result.Nodes.getNodeAs<CXXRecordDecl>("lock")
+                         ? GuardKind::Lock
+                     : Result.Nodes.getNodeAs<CXXRecordDecl>("scope")
+                         ? GuardKind::Scope
+                         : GuardKind::ThreadAffine};
   const CFG *Cfg = cfgOf(Coroutine, *Result.Context);
   if (!Cfg)
     return;
@@ -501,32 +552,41 @@ void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
       if (!Held.May ||
           (!IsYield &&
            (G.Kind == GuardKind::Scope || isAllowedAwaitable(*Suspension) ||
-            (G.Kind == GuardKind::Lock && passedToAwaitable(*Suspension->getOperand(), Var)))))
+            (G.Kind == GuardKind::Lock &&
+             passedToAwaitable(*Suspension->getOperand(), Var)))))
         continue;
       if (!Reported
-               .insert(
-                   {Suspension->getBeginLoc().getRawEncoding(), Var.getLocation().getRawEncoding()})
+               .insert({Suspension->getBeginLoc().getRawEncoding(),
+                        Var.getLocation().getRawEncoding()})
                .second)
         continue;
 
       diag(Suspension->getBeginLoc(),
-           "'%0' suspends the %select{coroutine while '%1' of type %2 holds a thread-blocking "
+           "'%0' suspends the %select{coroutine while '%1' of type %2 holds a "
+           "thread-blocking "
            "mutex; locking it meanwhile blocks the event loop|generator while "
-           "scope '%1' of type %2 is active; its deadline or cancellation reaches the "
-           "consumer|coroutine while thread-affine '%1' of type %2 is alive; it may be "
+           "scope '%1' of type %2 is active; its deadline or cancellation "
+           "reaches the "
+           "consumer|coroutine while thread-affine '%1' of type %2 is alive; "
+           "it may be "
            "destroyed on another thread}3")
-          << (IsYield ? "co_yield" : "co_await") << Var.getName() << Var.getType()
-          << kindIndex(G.Kind);
+          << (IsYield ? "co_yield" : "co_await") << Var.getName()
+          << Var.getType() << kindIndex(G.Kind);
       if (G.Kind == GuardKind::Lock)
         diag(Suspension->getBeginLoc(),
              "the coroutine may resume on another thread and unlock it there",
              DiagnosticIDs::Note);
       diag(Var.getLocation(),
-           "%select{'%0' holds the lock from here; end the critical section before suspending "
-           "(%select{close its block|close its block or call unlock()}1) or use an async "
-           "mutex, whose lock is awaited|'%0' is active from here to the end of its block; for "
-           "a timeout use corio::with_timeout, which runs the timed work as a task that cannot "
-           "yield to the consumer|'%0' lives from here to the end of its block; destroy it "
+           "%select{'%0' holds the lock from here; end the critical section "
+           "before suspending "
+           "(%select{close its block|close its block or call unlock()}1) or "
+           "use an async "
+           "mutex, whose lock is awaited|'%0' is active from here to the end "
+           "of its block; for "
+           "a timeout use corio::with_timeout, which runs the timed work as a "
+           "task that cannot "
+           "yield to the consumer|'%0' lives from here to the end of its "
+           "block; destroy it "
            "before suspending}2",
            DiagnosticIDs::Note)
           << Var.getName() << hasUnlockMember(Var) << kindIndex(G.Kind);
@@ -540,7 +600,8 @@ void SuspendInScopeCheck::check(const MatchFinder::MatchResult &Result) {
       if (IsYield) {
         const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
         diag(Coroutine.getLocation(),
-             "each 'co_yield' in %select{%1|this lambda}0 hands control to its consumer until "
+             "each 'co_yield' in %select{%1|this lambda}0 hands control to its "
+             "consumer until "
              "the generator is resumed",
              DiagnosticIDs::Note)
             << (Method && Method->getParent()->isLambda()) << &Coroutine;

@@ -32,7 +32,9 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -41,8 +43,8 @@ public:
 private:
   bool isAllowedAwaitable(const CoroutineSuspendExpr &Suspension) const;
   /// Reports the suspensions a mutex locked by \p Lock may still be held at.
-  void checkRawLock(const FunctionDecl &Coroutine, const CXXMemberCallExpr &Lock,
-                    ASTContext &Context);
+  void checkRawLock(const FunctionDecl &Coroutine,
+                    const CXXMemberCallExpr &Lock, ASTContext &Context);
   /// The coroutine body's CFG, built once however many guards it declares
   /// (null if it cannot be built).
   const CFG *cfgOf(const FunctionDecl &Coroutine, ASTContext &Context);

@@ -98,7 +98,8 @@ void noteEscapes(ClangTidyCheck &Check, const CXXCatchStmt &Handler,
 
 /// What keeps the exception being handled as std::current_exception() does.
 constexpr llvm::StringLiteral DefaultExceptionKeepers =
-    "::std::current_exception;::std::make_exception_ptr;::folly::current_exception;"
+    "::std::current_exception;::std::make_exception_ptr;::folly::current_"
+    "exception;"
     "::folly::exception_wrapper";
 
 } // namespace
@@ -109,10 +110,12 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
       RawCancellationTypes(Options.get("CancellationTypes", "")),
       RawCancellationErrorCodes(Options.get("CancellationErrorCodes", "")),
       AllowTranslation(Options.get("AllowTranslation", false)),
-      RawExceptionKeepers(Options.get("ExceptionKeepers", DefaultExceptionKeepers)),
+      RawExceptionKeepers(
+          Options.get("ExceptionKeepers", DefaultExceptionKeepers)),
       IgnoreBroadHandlersReturningErrors(
           Options.get("IgnoreBroadHandlersReturningErrors", false)) {
-  for (StringRef Keeper : tidy::utils::options::parseStringList(RawExceptionKeepers))
+  for (StringRef Keeper :
+       tidy::utils::options::parseStringList(RawExceptionKeepers))
     ExceptionKeepers.push_back(frameworks::spelled(Keeper).str());
   for (StringRef Type :
        tidy::utils::options::parseStringList(RawCancellationTypes))
@@ -139,22 +142,21 @@ void SwallowedCancellationCheck::registerMatchers(MatchFinder *Finder) {
   // Coroutine bodies are few and small next to the rest of a translation
   // unit; their try and if statements are found by walking them in check().
   // Templates are read once, from their pattern.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), matchers::isCoroutine(),
-                   unless(matchers::isInstantiatedFromPattern()))
-          .bind("coroutine"),
-      this);
-  // The promise rule (SwallowedCancellationPromiseRule.cpp).
-  Finder->addMatcher(cxxMethodDecl(hasName("unhandled_exception"),
-                                   isDefinition(), unless(isImplicit()),
-                                   unless(matchers::isInstantiatedFromPattern()))
-                         .bind("unhandled-exception"),
+  Finder->addMatcher(functionDecl(isDefinition(), matchers::isCoroutine(),
+                                  unless(matchers::isInstantiatedFromPattern()))
+                         .bind("coroutine"),
                      this);
+  // The promise rule (SwallowedCancellationPromiseRule.cpp).
+  Finder->addMatcher(
+      cxxMethodDecl(hasName("unhandled_exception"), isDefinition(),
+                    unless(isImplicit()),
+                    unless(matchers::isInstantiatedFromPattern()))
+          .bind("unhandled-exception"),
+      this);
 }
 
 void SwallowedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Coroutine =
-          Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))
+  if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))
     checkStatements(cast<CoroutineBodyStmt>(Coroutine->getBody())->getBody(),
                     *Coroutine, *Result.Context, /*InHandler=*/false);
   else if (const auto *Method =
@@ -184,7 +186,8 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
                                                ASTContext &Ctx) {
   llvm::SmallVector<const Expr *, 4> SuspensionPoints;
   helpers::collectSuspensionPoints(Try.getTryBlock(), SuspensionPoints);
-  llvm::erase_if(SuspensionPoints, [](const Expr *Point) { return !mayThrowIntoBody(*Point); });
+  llvm::erase_if(SuspensionPoints,
+                 [](const Expr *Point) { return !mayThrowIntoBody(*Point); });
   if (SuspensionPoints.empty())
     return;
   const std::vector<Cancellation> Cancellations = helpers::cancellationsFor(
@@ -212,9 +215,9 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
       const CancellationAssumption Assumption(CancellationCodes, Ctx,
                                               Cancellations[I],
                                               Handler->getExceptionDecl());
-      HandlerPaths Paths =
-          helpers::walkHandlerPaths(*Cfg, Try, *Handler, Cancellations[I], Kind,
-                                    Assumption, AllowTranslation, ExceptionKeepers);
+      HandlerPaths Paths = helpers::walkHandlerPaths(
+          *Cfg, Try, *Handler, Cancellations[I], Kind, Assumption,
+          AllowTranslation, ExceptionKeepers);
       if (!Paths.Escapes.empty())
         Lost.push_back({&Cancellations[I], Kind, std::move(Paths)});
     }
@@ -225,16 +228,17 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
     const bool RequestBoundary = llvm::all_of(Lost, helpers::returnsErrors);
     if (RequestBoundary && IgnoreBroadHandlersReturningErrors)
       continue;
-    diag(Handler->getCatchLoc(),
-         "%select{handler|request-boundary handler}3 swallows cancellation: "
-         "'%0'%select{| carrying '%2'}1 raised at a suspension point in the try "
-         "block is caught here and %select{not rethrown, so the cancelled "
-         "coroutine appears to finish normally|returned as an error result, so "
-         "the cancelled coroutine appears to have failed}3")
+    diag(
+        Handler->getCatchLoc(),
+        "%select{handler|request-boundary handler}3 swallows cancellation: "
+        "'%0'%select{| carrying '%2'}1 raised at a suspension point in the try "
+        "block is caught here and %select{not rethrown, so the cancelled "
+        "coroutine appears to finish normally|returned as an error result, so "
+        "the cancelled coroutine appears to have failed}3")
         << First.C->Spelling << !First.C->AbortedCode.empty()
         << First.C->AbortedCode << RequestBoundary
-        << helpers::cancellationRethrowFix(*Handler, Lost, Ctx.getSourceManager(),
-                                           Ctx.getLangOpts());
+        << helpers::cancellationRethrowFix(
+               *Handler, Lost, Ctx.getSourceManager(), Ctx.getLangOpts());
     noteEscapes(*this, *Handler, First, Ctx.getSourceManager());
   }
 }

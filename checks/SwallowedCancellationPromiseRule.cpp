@@ -22,7 +22,8 @@ namespace {
 /// either, so it counts as handling.
 bool dropsException(const Stmt *S, const SourceManager &SM,
                     ArrayRef<std::string> Keepers) {
-  if (isa<CXXThrowExpr, CXXUnresolvedConstructExpr>(S) || helpers::keepsException(*S, Keepers))
+  if (isa<CXXThrowExpr, CXXUnresolvedConstructExpr>(S) ||
+      helpers::keepsException(*S, Keepers))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -52,7 +53,8 @@ void SwallowedCancellationCheck::checkUnhandledException(
        "'unhandled_exception' drops the exception, so the awaiting code sees a "
        "normal completion, even of a cancelled coroutine");
   diag(Method.getLocation(),
-       "store 'std::current_exception()' and rethrow it on resumption, or rethrow "
+       "store 'std::current_exception()' and rethrow it on resumption, or "
+       "rethrow "
        "it here",
        DiagnosticIDs::Note);
 }

@@ -19,21 +19,25 @@ const CXXRecordDecl *classOf(QualType Type) {
 
 /// A freshly created (prvalue) object of a lazy, awaitable task class.
 AST_MATCHER_P(Expr, createsLazyTask, helpers::TaskTypes *, TaskTypes) {
-  const CXXRecordDecl *Class = Node.isPRValue() ? classOf(Node.getType()) : nullptr;
-  return Class && TaskTypes->isLazyAwaitableTask(*Class, Finder->getASTContext());
+  const CXXRecordDecl *Class =
+      Node.isPRValue() ? classOf(Node.getType()) : nullptr;
+  return Class &&
+         TaskTypes->isLazyAwaitableTask(*Class, Finder->getASTContext());
 }
 
 /// A variable whose own object is a lazy, awaitable task (not a reference).
 AST_MATCHER_P(VarDecl, holdsLazyTask, helpers::TaskTypes *, TaskTypes) {
   const CXXRecordDecl *Class = classOf(Node.getType());
-  return Class && TaskTypes->isLazyAwaitableTask(*Class, Finder->getASTContext());
+  return Class &&
+         TaskTypes->isLazyAwaitableTask(*Class, Finder->getASTContext());
 }
 
 /// Whether `co_await ` can be put in front of E as written: E binds at least
 /// as tightly as a unary operator.
 bool bindsAsPostfix(const Expr &E) {
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&E))
-    return Operator->getOperator() == OO_Call || Operator->getOperator() == OO_Subscript;
+    return Operator->getOperator() == OO_Call ||
+           Operator->getOperator() == OO_Subscript;
   return true;
 }
 
@@ -51,12 +55,15 @@ const FunctionDecl *namedCallee(const CallExpr &Call) {
 
 /// Matches a statement with attributes (`[[likely]] f();`); the upstream
 /// matcher library has none.
-const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt> attributedStmt;
+const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt>
+    attributedStmt;
 
 } // namespace
 
-UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), AllowVoidCast(Options.get("AllowVoidCast", false)) {}
+UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      AllowVoidCast(Options.get("AllowVoidCast", false)) {}
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowVoidCast", AllowVoidCast);
@@ -71,17 +78,21 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // valueUse() for the final word, only for these few candidates, with the
   // parents of their own top-level declaration only (helpers::ParentIndex).
   auto TaskCall = expr(ignoringImplicit(ignoringParens(
-      callExpr(createsLazyTask(&TaskTypes), unless(isExpansionInSystemHeader())).bind("call"))));
-  auto Comma = [](const auto &Operand) { return binaryOperator(hasOperatorName(","), Operand); };
+      callExpr(createsLazyTask(&TaskTypes), unless(isExpansionInSystemHeader()))
+          .bind("call"))));
+  auto Comma = [](const auto &Operand) {
+    return binaryOperator(hasOperatorName(","), Operand);
+  };
   // Dropped wherever it stands: the left of a comma, a cast to void.
   Finder->addMatcher(Comma(hasLHS(TaskCall)), this);
-  Finder->addMatcher(
-      explicitCastExpr(hasDestinationType(asString("void")), hasSourceExpression(TaskCall)), this);
+  Finder->addMatcher(explicitCastExpr(hasDestinationType(asString("void")),
+                                      hasSourceExpression(TaskCall)),
+                     this);
   // Dropped as a statement of its own (or the right of a comma that is one),
   // in each kind of statement that holds statements. One matcher per kind,
   // so the matcher is never tried on the far more numerous expressions.
-  auto Statement = forEach(expr(ignoringImplicit(ignoringParens(
-      expr(anyOf(TaskCall, Comma(hasRHS(TaskCall))))))));
+  auto Statement = forEach(expr(ignoringImplicit(
+      ignoringParens(expr(anyOf(TaskCall, Comma(hasRHS(TaskCall))))))));
   Finder->addMatcher(compoundStmt(Statement), this);
   Finder->addMatcher(ifStmt(Statement), this);
   Finder->addMatcher(forStmt(Statement), this);
@@ -91,11 +102,13 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(switchCase(Statement), this);
   Finder->addMatcher(labelStmt(Statement), this);
   Finder->addMatcher(attributedStmt(Statement), this); // [[likely]] f();
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()), holdsLazyTask(&TaskTypes),
-                             hasInitializer(expr(unless(cxxConstructExpr(argumentCountIs(0))))),
-                             hasDeclContext(Callable))
-                         .bind("var"),
-                     this);
+  Finder->addMatcher(
+      varDecl(
+          hasLocalStorage(), unless(parmVarDecl()), holdsLazyTask(&TaskTypes),
+          hasInitializer(expr(unless(cxxConstructExpr(argumentCountIs(0))))),
+          hasDeclContext(Callable))
+          .bind("var"),
+      this);
 }
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
@@ -120,11 +133,13 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
       << Var << helpers::displayName(*Var->getType()->getAsCXXRecordDecl());
 }
 
-void UnawaitedTaskCheck::diagnoseDroppedCall(const CallExpr &Call, const FunctionDecl &Callable,
+void UnawaitedTaskCheck::diagnoseDroppedCall(const CallExpr &Call,
+                                             const FunctionDecl &Callable,
                                              helpers::ParentIndex &Parents) {
   ASTContext &Ctx = Parents.context();
   const helpers::ValueUse Use = helpers::valueUse(Call, Parents);
-  if (Use == helpers::ValueUse::Used || (Use == helpers::ValueUse::CastToVoid && AllowVoidCast))
+  if (Use == helpers::ValueUse::Used ||
+      (Use == helpers::ValueUse::CastToVoid && AllowVoidCast))
     return;
   // Through Stmt, which dispatches to the call's own kind: CallExpr's version
   // points an overloaded operator() at its callee, not at the object.
@@ -135,16 +150,18 @@ void UnawaitedTaskCheck::diagnoseDroppedCall(const CallExpr &Call, const Functio
   const std::string TaskName = helpers::displayName(Task);
   const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Callable.getBody());
   const VarDecl *PromiseVar = Body ? Body->getPromiseDecl() : nullptr;
-  const CXXRecordDecl *Promise = PromiseVar ? PromiseVar->getType()->getAsCXXRecordDecl() : nullptr;
+  const CXXRecordDecl *Promise =
+      PromiseVar ? PromiseVar->getType()->getAsCXXRecordDecl() : nullptr;
   const bool CanAwait = Promise && TaskTypes.canAwait(*Promise, Task, Ctx);
-  const bool CanFix =
-      CanAwait && !Begin.isMacroID() && bindsAsPostfix(Call) && isCoAwaitAllowedAt(Call, Parents);
+  const bool CanFix = CanAwait && !Begin.isMacroID() && bindsAsPostfix(Call) &&
+                      isCoAwaitAllowedAt(Call, Parents);
   {
     const FunctionDecl *Callee = namedCallee(Call);
-    auto Warning = diag(Begin, "%select{this '%1'|the '%1' returned by '%2'}0 is dropped "
-                               "without being awaited, so its coroutine never runs")
-                   << (Callee != nullptr) << TaskName
-                   << (Callee ? helpers::displayName(*Callee) : std::string());
+    auto Warning =
+        diag(Begin, "%select{this '%1'|the '%1' returned by '%2'}0 is dropped "
+                    "without being awaited, so its coroutine never runs")
+        << (Callee != nullptr) << TaskName
+        << (Callee ? helpers::displayName(*Callee) : std::string());
     if (CanFix)
       Warning << FixItHint::CreateInsertion(Begin, "co_await ");
   }

@@ -33,7 +33,8 @@ namespace {
 using frameworks::CancellationShield;
 using frameworks::ShieldForm;
 
-void collectTryStatements(const Stmt *S, llvm::SmallVectorImpl<const CXXTryStmt *> &Found) {
+void collectTryStatements(const Stmt *S,
+                          llvm::SmallVectorImpl<const CXXTryStmt *> &Found) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S))
@@ -93,7 +94,8 @@ bool isEmptyToken(const Expr *Arg) {
 }
 
 bool isFalse(const Expr *Arg) {
-  const auto *Literal = dyn_cast<CXXBoolLiteralExpr>(Arg->IgnoreUnlessSpelledInSource());
+  const auto *Literal =
+      dyn_cast<CXXBoolLiteralExpr>(Arg->IgnoreUnlessSpelledInSource());
   return Literal && !Literal->getValue();
 }
 
@@ -108,7 +110,8 @@ bool isUncancellable(const Expr &Awaited) {
   for (const frameworks::Framework *F : frameworks::all())
     for (StringRef Entry : F->UncancellableAwaitables) {
       const StringRef Spelled = frameworks::spelled(Entry);
-      if (Spelled.ends_with("::") ? StringRef(Name).starts_with(Spelled) : Name == Spelled)
+      if (Spelled.ends_with("::") ? StringRef(Name).starts_with(Spelled)
+                                  : Name == Spelled)
         return true;
     }
   return false;
@@ -117,26 +120,31 @@ bool isUncancellable(const Expr &Awaited) {
 /// The shields of the framework's code in the cancellation's namespace that
 /// ShieldFunctions keeps, the one to suggest first.
 llvm::SmallVector<const CancellationShield *, 2>
-shieldsFor(const helpers::Cancellation &C, const helpers::CatalogueList &ShieldFunctions) {
+shieldsFor(const helpers::Cancellation &C,
+           const helpers::CatalogueList &ShieldFunctions) {
   llvm::SmallVector<const CancellationShield *, 2> Shields;
   for (const CancellationShield &Shield : C.Framework->CancellationShields)
-    if (Shield.Name.starts_with(C.Namespace) && ShieldFunctions.keeps(Shield.Name))
+    if (Shield.Name.starts_with(C.Namespace) &&
+        ShieldFunctions.keeps(Shield.Name))
       Shields.push_back(&Shield);
   return Shields;
 }
 
 /// Whether the coroutine turned off Asio-style throwing on cancellation:
 /// `co_await this_coro::throw_if_cancelled(false)` anywhere in its body.
-bool optsOut(const FunctionDecl &Coroutine, ArrayRef<const CancellationShield *> Shields) {
+bool optsOut(const FunctionDecl &Coroutine,
+             ArrayRef<const CancellationShield *> Shields) {
   llvm::SmallVector<const Expr *, 8> Points;
-  helpers::collectSuspensionPoints(cast<CoroutineBodyStmt>(Coroutine.getBody())->getBody(),
-                                   Points);
+  helpers::collectSuspensionPoints(
+      cast<CoroutineBodyStmt>(Coroutine.getBody())->getBody(), Points);
   for (const Expr *Point : Points) {
     const Expr *Awaited = helpers::awaitedOperand(Point);
-    std::optional<AwaitedCall> Call = Awaited ? awaitedCall(Awaited) : std::nullopt;
+    std::optional<AwaitedCall> Call =
+        Awaited ? awaitedCall(Awaited) : std::nullopt;
     if (Call && Call->Args.size() == 1 && isFalse(Call->Args.front()) &&
         llvm::any_of(Shields, [&](const CancellationShield *Shield) {
-          return Shield->Form == ShieldForm::CoroutineOptOut && isShieldCall(*Call, *Shield);
+          return Shield->Form == ShieldForm::CoroutineOptOut &&
+                 isShieldCall(*Call, *Shield);
         }))
       return true;
   }
@@ -155,9 +163,10 @@ helpers::SuspensionVerdict judge(const Expr &Point,
   std::optional<AwaitedCall> Call = awaitedCall(Awaited);
   if (!Call)
     return isUncancellable(*Awaited) ? SuspensionVerdict::Protected
-                                 : SuspensionVerdict::Unprotected;
-  if (llvm::any_of(UserShields,
-                   [&](StringRef Name) { return frameworks::spelled(Name) == Call->Callee; }))
+                                     : SuspensionVerdict::Unprotected;
+  if (llvm::any_of(UserShields, [&](StringRef Name) {
+        return frameworks::spelled(Name) == Call->Callee;
+      }))
     return SuspensionVerdict::Protected;
   for (const CancellationShield *Shield : Shields) {
     if (!isShieldCall(*Call, *Shield))
@@ -175,7 +184,8 @@ helpers::SuspensionVerdict judge(const Expr &Point,
       break;
     }
   }
-  return isUncancellable(*Awaited) ? SuspensionVerdict::Protected : SuspensionVerdict::Unprotected;
+  return isUncancellable(*Awaited) ? SuspensionVerdict::Protected
+                                   : SuspensionVerdict::Unprotected;
 }
 
 /// The type Awaited has, or in a template the return type its callee
@@ -217,33 +227,38 @@ std::optional<CharSourceRange> wrappableRange(const Expr &Point,
   if (!Task || !F.hasTask(Task->getQualifiedNameAsString()))
     return std::nullopt;
   const CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(Awaited->getSourceRange()), Ctx.getSourceManager(),
-      Ctx.getLangOpts());
+      CharSourceRange::getTokenRange(Awaited->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
   if (Range.isInvalid())
     return std::nullopt;
   return Range;
 }
 
-void noteShield(ClangTidyCheck &Check, SourceLocation Loc, const CancellationShield &Shield) {
+void noteShield(ClangTidyCheck &Check, SourceLocation Loc,
+                const CancellationShield &Shield) {
   const StringRef Name = frameworks::spelled(Shield.Name);
   switch (Shield.Form) {
   case ShieldForm::Wrapper:
-    Check.diag(Loc, "await it as '%0(...)' to run it out of the cancellation's reach",
-               DiagnosticIDs::Note)
+    Check.diag(
+        Loc, "await it as '%0(...)' to run it out of the cancellation's reach",
+        DiagnosticIDs::Note)
         << Name;
     break;
   case ShieldForm::EmptyTokenWrapper:
-    Check.diag(Loc, "await it as '%0({}, ...)' to run it without the cancelled token",
-               DiagnosticIDs::Note)
+    Check.diag(
+        Loc, "await it as '%0({}, ...)' to run it without the cancelled token",
+        DiagnosticIDs::Note)
         << Name;
     break;
   case ShieldForm::PathReset:
-    Check.diag(Loc, "'co_await %0()' before it clears the cancellation", DiagnosticIDs::Note)
+    Check.diag(Loc, "'co_await %0()' before it clears the cancellation",
+               DiagnosticIDs::Note)
         << Name;
     break;
   case ShieldForm::CoroutineOptOut:
     Check.diag(Loc,
-               "'co_await %0(false)' in the coroutine makes its awaits stop throwing on "
+               "'co_await %0(false)' in the coroutine makes its awaits stop "
+               "throwing on "
                "cancellation",
                DiagnosticIDs::Note)
         << Name;
@@ -254,19 +269,21 @@ void noteShield(ClangTidyCheck &Check, SourceLocation Loc, const CancellationShi
 /// The names of every framework's shields: ShieldFunctions' default.
 std::vector<StringRef> shieldNames() {
   std::vector<StringRef> Names;
-  for (const CancellationShield &Shield :
-       frameworks::collect(frameworks::all(), &frameworks::Framework::CancellationShields))
+  for (const CancellationShield &Shield : frameworks::collect(
+           frameworks::all(), &frameworks::Framework::CancellationShields))
     Names.push_back(Shield.Name);
   return Names;
 }
 
 } // namespace
 
-UnshieldedCleanupCheck::UnshieldedCleanupCheck(StringRef Name, ClangTidyContext *Context)
+UnshieldedCleanupCheck::UnshieldedCleanupCheck(StringRef Name,
+                                               ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       ShieldFunctions(Options, "ShieldFunctions", shieldNames(), shieldNames()),
       CancellationCodes(helpers::frameworkCancellationCodes()),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle", utils::IncludeSorter::IS_LLVM),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
 void UnshieldedCleanupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -274,7 +291,8 @@ void UnshieldedCleanupCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
-void UnshieldedCleanupCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+void UnshieldedCleanupCheck::registerPPCallbacks(const SourceManager &,
+                                                 Preprocessor *PP,
                                                  Preprocessor *) {
   Inserter.registerPreprocessor(PP);
 }
@@ -291,15 +309,18 @@ void UnshieldedCleanupCheck::registerMatchers(MatchFinder *Finder) {
 void UnshieldedCleanupCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   llvm::SmallVector<const CXXTryStmt *, 4> Tries;
-  collectTryStatements(cast<CoroutineBodyStmt>(Coroutine->getBody())->getBody(), Tries);
+  collectTryStatements(cast<CoroutineBodyStmt>(Coroutine->getBody())->getBody(),
+                       Tries);
   std::unique_ptr<CFG> Cfg;
   llvm::DenseSet<const Expr *> Reported;
   for (const CXXTryStmt *Try : Tries)
     checkTry(*Try, *Coroutine, *Result.Context, Cfg, Reported);
 }
 
-void UnshieldedCleanupCheck::checkTry(const CXXTryStmt &Try, const FunctionDecl &Coroutine,
-                                      ASTContext &Ctx, std::unique_ptr<CFG> &Cfg,
+void UnshieldedCleanupCheck::checkTry(const CXXTryStmt &Try,
+                                      const FunctionDecl &Coroutine,
+                                      ASTContext &Ctx,
+                                      std::unique_ptr<CFG> &Cfg,
                                       llvm::DenseSet<const Expr *> &Reported) {
   llvm::SmallVector<const Expr *, 4> SuspensionPoints;
   helpers::collectSuspensionPoints(Try.getTryBlock(), SuspensionPoints);
@@ -307,40 +328,51 @@ void UnshieldedCleanupCheck::checkTry(const CXXTryStmt &Try, const FunctionDecl 
     return;
   const std::vector<helpers::Cancellation> Cancellations =
       helpers::cancellationsFor(SuspensionPoints, Coroutine, {}, Ctx);
-  for (const helpers::HandlerCatch &Catch : helpers::firstCatches(Try, Cancellations)) {
+  for (const helpers::HandlerCatch &Catch :
+       helpers::firstCatches(Try, Cancellations)) {
     const helpers::Cancellation &C = Cancellations[Catch.Cancellation];
     if (!C.Framework)
       continue;
     if (!Cfg && !(Cfg = helpers::buildBodyCFG(Coroutine, Ctx)))
       return;
-    const llvm::SmallVector<const CancellationShield *, 2> Shields = shieldsFor(C, ShieldFunctions);
+    const llvm::SmallVector<const CancellationShield *, 2> Shields =
+        shieldsFor(C, ShieldFunctions);
     if (optsOut(Coroutine, Shields))
       continue;
-    const helpers::CancellationAssumption Assumption(CancellationCodes, Ctx, C,
-                                                     Catch.Handler->getExceptionDecl());
+    const helpers::CancellationAssumption Assumption(
+        CancellationCodes, Ctx, C, Catch.Handler->getExceptionDecl());
     const auto Unprotected = helpers::unprotectedSuspensionsAfter(
         *Cfg, Try, *Catch.Handler, Assumption,
-        [&](const Expr &Point) { return judge(Point, Shields, ShieldFunctions.userNames()); }, Ctx);
+        [&](const Expr &Point) {
+          return judge(Point, Shields, ShieldFunctions.userNames());
+        },
+        Ctx);
     for (const Expr *Point : Unprotected) {
       if (!Reported.insert(Point).second)
         continue;
-      const CancellationShield *Suggested = Shields.empty() ? nullptr : Shields.front();
+      const CancellationShield *Suggested =
+          Shields.empty() ? nullptr : Shields.front();
       const std::optional<CharSourceRange> Wrap =
-          Suggested ? wrappableRange(*Point, *Suggested, *C.Framework, Ctx) : std::nullopt;
+          Suggested ? wrappableRange(*Point, *Suggested, *C.Framework, Ctx)
+                    : std::nullopt;
       {
-        auto Diag = diag(Point->getBeginLoc(),
-                         "'%select{co_await|co_yield}0' after a caught cancellation ('%1'%select{| "
-                         "carrying '%3'}2) is not shielded, so it is cancelled too and the cleanup "
-                         "does not run")
-                    << isa<CoyieldExpr>(Point) << C.Spelling << !C.AbortedCode.empty()
-                    << C.AbortedCode;
+        auto Diag =
+            diag(Point->getBeginLoc(), "'%select{co_await|co_yield}0' after a "
+                                       "caught cancellation ('%1'%select{| "
+                                       "carrying '%3'}2) is not shielded, so "
+                                       "it is cancelled too and the cleanup "
+                                       "does not run")
+            << isa<CoyieldExpr>(Point) << C.Spelling << !C.AbortedCode.empty()
+            << C.AbortedCode;
         if (Wrap) {
           const StringRef Name = frameworks::spelled(Suggested->Name);
-          Diag << FixItHint::CreateInsertion(Wrap->getBegin(), (Name + "(").str())
+          Diag << FixItHint::CreateInsertion(Wrap->getBegin(),
+                                             (Name + "(").str())
                << FixItHint::CreateInsertion(Wrap->getEnd(), ")");
           if (!helpers::isDeclaredBefore(Name, Point->getBeginLoc(), Ctx))
             Diag << Inserter.createIncludeInsertion(
-                Ctx.getSourceManager().getFileID(Wrap->getBegin()), Suggested->Header);
+                Ctx.getSourceManager().getFileID(Wrap->getBegin()),
+                Suggested->Header);
         }
       }
       diag(Catch.Handler->getCatchLoc(),

@@ -41,7 +41,8 @@ const Expr *carried(const Expr *E) {
   while (true) {
     E = E->IgnoreImplicit()->IgnoreParens();
     const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-    if (!Construct || Construct->getNumArgs() != 1 || !Construct->getConstructor() ||
+    if (!Construct || Construct->getNumArgs() != 1 ||
+        !Construct->getConstructor() ||
         !(Construct->getConstructor()->isCopyOrMoveConstructor()))
       return E;
     E = Construct->getArg(0);
@@ -60,8 +61,9 @@ const CoawaitExpr *awaitOf(const Expr &Call, helpers::ParentIndex &Parents) {
       if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(Parent);
           Await && carried(Await->getOperand()) == &Call)
         return Await;
-      if (isa_and_nonnull<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
-                          ParenExpr, CXXConstructExpr>(Parent))
+      if (isa_and_nonnull<MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                          ImplicitCastExpr, ParenExpr, CXXConstructExpr>(
+              Parent))
         Pending.push_back(Parent);
     }
   }
@@ -81,13 +83,15 @@ bool isDiscarded(const CoawaitExpr &Await, helpers::ParentIndex &Parents) {
       return false;
     if (const auto *Var = Up[0].get<VarDecl>()) {
       if (const auto *Bindings = dyn_cast<DecompositionDecl>(Var))
-        return llvm::none_of(Bindings->bindings(),
-                             [](const BindingDecl *B) { return B->isReferenced(); });
+        return llvm::none_of(Bindings->bindings(), [](const BindingDecl *B) {
+          return B->isReferenced();
+        });
       return !Var->isReferenced() && !Var->getType()->isReferenceType();
     }
     const auto *Parent = Up[0].get<Expr>();
-    if (!Parent || !isa<FullExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                        ImplicitCastExpr, ParenExpr, CXXConstructExpr>(Parent))
+    if (!Parent ||
+        !isa<FullExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             ImplicitCastExpr, ParenExpr, CXXConstructExpr>(Parent))
       return false;
     Current = Parent;
   }
@@ -95,12 +99,14 @@ bool isDiscarded(const CoawaitExpr &Await, helpers::ParentIndex &Parents) {
 
 bool returnsCorioTask(const FunctionDecl &Function) {
   const TemplateDecl *Template = helpers::templateOf(Function.getReturnType());
-  return Template && frameworks::Corio.hasTask(Template->getQualifiedNameAsString());
+  return Template &&
+         frameworks::Corio.hasTask(Template->getQualifiedNameAsString());
 }
 
 /// The Frameworks' combinators that leave failures unhandled, by name:
 /// Combinators' default.
-std::vector<StringRef> combinatorNames(ArrayRef<const frameworks::Framework *> Frameworks) {
+std::vector<StringRef>
+combinatorNames(ArrayRef<const frameworks::Framework *> Frameworks) {
   std::vector<StringRef> Names;
   for (const frameworks::Combinator &Entry :
        frameworks::collect(Frameworks, &frameworks::Framework::Combinators))
@@ -111,7 +117,8 @@ std::vector<StringRef> combinatorNames(ArrayRef<const frameworks::Framework *> F
 
 } // namespace
 
-std::vector<const frameworks::Framework *> UnstructuredGatherCheck::namedFrameworks() const {
+std::vector<const frameworks::Framework *>
+UnstructuredGatherCheck::namedFrameworks() const {
   const std::pair<bool, const frameworks::Framework *> Selection[] = {
       {CheckCppcoro, &frameworks::Cppcoro},
       {CheckFolly, &frameworks::Folly},
@@ -125,23 +132,28 @@ std::vector<const frameworks::Framework *> UnstructuredGatherCheck::namedFramewo
   return Selected;
 }
 
-UnstructuredGatherCheck::UnstructuredGatherCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), CheckCppcoro(Options.get("CheckCppcoro", true)),
+UnstructuredGatherCheck::UnstructuredGatherCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      CheckCppcoro(Options.get("CheckCppcoro", true)),
       CheckFolly(Options.get("CheckFolly", true)),
       CheckAsyncSimple(Options.get("CheckAsyncSimple", true)),
-      CheckCobalt(Options.get("CheckCobalt", true)), CheckAsio(Options.get("CheckAsio", true)),
+      CheckCobalt(Options.get("CheckCobalt", true)),
+      CheckAsio(Options.get("CheckAsio", true)),
       CheckLibcoro(Options.get("CheckLibcoro", true)),
       StrictMode(Options.get("StrictMode", false)),
-      CombinatorNames(Options, "Combinators", combinatorNames(namedFrameworks()),
+      CombinatorNames(Options, "Combinators",
+                      combinatorNames(namedFrameworks()),
                       combinatorNames(frameworks::all())),
       AsioWaitForAll(asioWaitForAll()) {
   // Asio's parallel group is found by its member async_wait (below), the
   // others by the combinator's name.
   for (const frameworks::Framework *Framework : namedFrameworks())
     for (const frameworks::Combinator &Entry : Framework->Combinators)
-      if (Entry.What != Failures::CancelsOthers && CombinatorNames.keeps(Entry.Name))
-        Combinators.push_back(
-            {frameworks::spelled(Entry.Name).str(), Entry.What, Entry.Structured});
+      if (Entry.What != Failures::CancelsOthers &&
+          CombinatorNames.keeps(Entry.Name))
+        Combinators.push_back({frameworks::spelled(Entry.Name).str(),
+                               Entry.What, Entry.Structured});
   for (StringRef Listed : CombinatorNames.userNames())
     Combinators.push_back({Listed.ltrim(':').str(), Failures::Collected, ""});
 }
@@ -168,21 +180,23 @@ void UnstructuredGatherCheck::registerMatchers(MatchFinder *Finder) {
     Names.push_back(Colons == StringRef::npos ? Name : Name.substr(Colons + 2));
   }
   if (!Names.empty())
-    Finder->addMatcher(
-        callExpr(callee(functionDecl(hasAnyName(Names))), unless(isExpansionInSystemHeader()))
-            .bind("call"),
-        this);
+    Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Names))),
+                                unless(isExpansionInSystemHeader()))
+                           .bind("call"),
+                       this);
   if (CheckAsio) {
     auto ClassNamed = [](StringRef Name) {
-      return cxxRecordDecl(frameworks::asioNamed(("experimental::" + Name).str()));
+      return cxxRecordDecl(
+          frameworks::asioNamed(("experimental::" + Name).str()));
     };
     Finder->addMatcher(
         cxxMemberCallExpr(
-            callee(cxxMethodDecl(hasName("async_wait"),
-                                 ofClass(anyOf(ClassNamed("parallel_group"),
-                                               ClassNamed("ranged_parallel_group"))))),
-            hasArgument(0, expr(hasType(hasUnqualifiedDesugaredType(
-                               recordType(hasDeclaration(ClassNamed("wait_for_all"))))))),
+            callee(cxxMethodDecl(
+                hasName("async_wait"),
+                ofClass(anyOf(ClassNamed("parallel_group"),
+                              ClassNamed("ranged_parallel_group"))))),
+            hasArgument(0, expr(hasType(hasUnqualifiedDesugaredType(recordType(
+                               hasDeclaration(ClassNamed("wait_for_all"))))))),
             unless(isExpansionInSystemHeader()))
             .bind("asio-call"),
         this);
@@ -191,7 +205,8 @@ void UnstructuredGatherCheck::registerMatchers(MatchFinder *Finder) {
 
 const UnstructuredGatherCheck::Combinator *
 UnstructuredGatherCheck::combinatorOf(const Expr &Call) const {
-  const auto *Callee = dyn_cast_or_null<FunctionDecl>(cast<CallExpr>(Call).getCalleeDecl());
+  const auto *Callee =
+      dyn_cast_or_null<FunctionDecl>(cast<CallExpr>(Call).getCalleeDecl());
   if (!Callee)
     return nullptr;
   const std::string Name = Callee->getQualifiedNameAsString();
@@ -214,29 +229,38 @@ void UnstructuredGatherCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const CoawaitExpr *Await = awaitOf(*Call, Parents);
   const bool Discarded = Await && isDiscarded(*Await, Parents);
-  if ((!Discarded && !StrictMode) || !Reported.insert(Call->getExprLoc()).second)
+  if ((!Discarded && !StrictMode) ||
+      !Reported.insert(Call->getExprLoc()).second)
     return;
 
   const SourceLocation Loc = Call->getExprLoc();
   if (Discarded)
-    diag(Loc, "%select{the results of '%1' are discarded, and with them the failures of its "
-              "tasks|the results of '%1' are discarded; it reports only the first failure of "
-              "its tasks|the result of '%1' is discarded, and with it the failure of the task "
+    diag(Loc, "%select{the results of '%1' are discarded, and with them the "
+              "failures of its "
+              "tasks|the results of '%1' are discarded; it reports only the "
+              "first failure of "
+              "its tasks|the result of '%1' is discarded, and with it the "
+              "failure of the task "
               "that finished first}0")
         << static_cast<int>(Entry->What) << Entry->Name;
   else
-    diag(Loc, "'%0' does not cancel the other tasks when one fails") << Entry->Name;
+    diag(Loc, "'%0' does not cancel the other tasks when one fails")
+        << Entry->Name;
   diag(Loc,
-       "%select{it waits for every task and cancels none when one fails; each failure stays in "
-       "its task's result|it waits for every task and cancels none when one fails; it rethrows "
-       "the first failure and drops the others|it returns when the first task finishes; the "
+       "%select{it waits for every task and cancels none when one fails; each "
+       "failure stays in "
+       "its task's result|it waits for every task and cancels none when one "
+       "fails; it rethrows "
+       "the first failure and drops the others|it returns when the first task "
+       "finishes; the "
        "others keep running, detached, and their failures are dropped}0",
        DiagnosticIDs::Note)
       << static_cast<int>(Entry->What);
   if (Callable && isa_and_nonnull<CoroutineBodyStmt>(Callable->getBody()) &&
       returnsCorioTask(*Callable))
     diag(Loc,
-         "spawn the tasks in 'corio::with_task_group' instead: it cancels the others when one "
+         "spawn the tasks in 'corio::with_task_group' instead: it cancels the "
+         "others when one "
          "fails and reports every failure in a 'corio::exception_group'",
          DiagnosticIDs::Note);
   else if (!Entry->Structured.empty())

@@ -110,13 +110,14 @@ struct callback_ping {
   }
   void send() {
     net::async_write(p.client, net::buffer(&out, 1), [this](error_code ec, std::size_t) {
-      if (!ec) net::async_read(p.client, net::buffer(&in, 1), [this](error_code e, std::size_t) {
-        if (e) return;
-        if (state.KeepRunning())
-          send();
-        else
-          p.client.shutdown(tcp::socket::shutdown_send);
-      });
+      if (!ec)
+        net::async_read(p.client, net::buffer(&in, 1), [this](error_code e, std::size_t) {
+          if (e) return;
+          if (state.KeepRunning())
+            send();
+          else
+            p.client.shutdown(tcp::socket::shutdown_send);
+        });
     });
   }
   void echo_read() {

@@ -65,7 +65,8 @@ void corio_move_on_after_expiry(benchmark::State& state) {
     corio::run(
         []() -> corio::task<void> {
           std::int64_t expired = 0;
-          for (std::int64_t i = 0; i < scopes; ++i) expired += co_await corio::move_on_after(1ms, corio::sleep_for(1h)) ? 0 : 1;
+          for (std::int64_t i = 0; i < scopes; ++i)
+            expired += co_await corio::move_on_after(1ms, corio::sleep_for(1h)) ? 0 : 1;
           benchmark::DoNotOptimize(expired);
         }(),
         corio::virtual_clock{});

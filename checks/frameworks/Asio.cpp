@@ -19,31 +19,36 @@ constexpr TaskType Tasks[] = {{"::boost::asio::awaitable", Start::Lazy},
 // Cancelled operations complete with operation_aborted, which a coroutine
 // sees thrown as the generic system_error. Its value is ECANCELED, so it
 // compares equal to the portable errc::operation_canceled.
-constexpr StringRef BoostPortableCodes[] = {"::boost::system::errc::operation_canceled",
-                                            "::std::errc::operation_canceled"};
+constexpr StringRef BoostPortableCodes[] = {
+    "::boost::system::errc::operation_canceled",
+    "::std::errc::operation_canceled"};
 constexpr StringRef StdPortableCodes[] = {"::std::errc::operation_canceled"};
 constexpr Cancellation Cancellations[] = {
-    {"::boost::asio::", "::boost::system::system_error", "::boost::asio::error::operation_aborted",
-     BoostPortableCodes},
-    {"::asio::", "::std::system_error", "::asio::error::operation_aborted", StdPortableCodes},
+    {"::boost::asio::", "::boost::system::system_error",
+     "::boost::asio::error::operation_aborted", BoostPortableCodes},
+    {"::asio::", "::std::system_error", "::asio::error::operation_aborted",
+     StdPortableCodes},
 };
 // An operation awaited with one of these completes with its error code as a
 // value instead of throwing.
 constexpr StringRef ErrorAsValueTokens[] = {
-    "::boost::asio::as_tuple_t", "::boost::asio::redirect_error_t", "::asio::as_tuple_t",
-    "::asio::redirect_error_t"};
+    "::boost::asio::as_tuple_t", "::boost::asio::redirect_error_t",
+    "::asio::as_tuple_t", "::asio::redirect_error_t"};
 
 // Once the coroutine's cancellation state is cancelled, every co_await of an
 // awaitable or an operation throws operation_aborted before it starts
 // (awaitable_frame_base::await_transform), unless throw_if_cancelled(false).
 // The this_coro objects are awaited at once, without that test.
 constexpr CancellationShield CancellationShields[] = {
-    {"::boost::asio::this_coro::reset_cancellation_state", ShieldForm::PathReset},
-    {"::boost::asio::this_coro::throw_if_cancelled", ShieldForm::CoroutineOptOut},
+    {"::boost::asio::this_coro::reset_cancellation_state",
+     ShieldForm::PathReset},
+    {"::boost::asio::this_coro::throw_if_cancelled",
+     ShieldForm::CoroutineOptOut},
     {"::asio::this_coro::reset_cancellation_state", ShieldForm::PathReset},
     {"::asio::this_coro::throw_if_cancelled", ShieldForm::CoroutineOptOut},
 };
-constexpr StringRef UncancellableAwaitables[] = {"::boost::asio::this_coro::", "::asio::this_coro::"};
+constexpr StringRef UncancellableAwaitables[] = {"::boost::asio::this_coro::",
+                                                 "::asio::this_coro::"};
 
 constexpr LoopCall LoopRunners[] = {
     {"::boost::asio::io_context::run", CallForm::Function, false},
@@ -61,10 +66,12 @@ constexpr LoopCall LoopRunners[] = {
 };
 
 constexpr StringRef CoSpawn[] = {"::asio::co_spawn", "::boost::asio::co_spawn"};
-constexpr StringRef Detached[] = {"::asio::detached_t", "::boost::asio::detached_t"};
+constexpr StringRef Detached[] = {"::asio::detached_t",
+                                  "::boost::asio::detached_t"};
 // The detached token's handler ignores the exception_ptr co_spawn hands it.
 constexpr DetachingCall DetachingCalls[] = {
-    {DetachKind::SpawnWithDetachedToken, "co_spawn", CoSpawn, Detached, DetachedFailure::Dropped},
+    {DetachKind::SpawnWithDetachedToken, "co_spawn", CoSpawn, Detached,
+     DetachedFailure::Dropped},
 };
 
 // Found by the member async_wait of a parallel group given wait_for_all()
@@ -89,27 +96,33 @@ constexpr StringRef IoObjects[] = {"::boost::asio::basic_socket",
                                    "::asio::ip::basic_resolver",
                                    "::asio::basic_waitable_timer",
                                    "::asio::basic_deadline_timer"};
-constexpr StringRef BlockingIoMembers[] = {"read_some", "write_some", "receive", "send",
-                                           "receive_from", "send_to", "accept", "connect",
-                                           "resolve", "wait"};
-constexpr StringRef BlockingIoFunctions[] = {
-    "::boost::asio::read", "::boost::asio::write", "::boost::asio::read_until",
-    "::boost::asio::connect", "::asio::read", "::asio::write", "::asio::read_until",
-    "::asio::connect"};
+constexpr StringRef BlockingIoMembers[] = {
+    "read_some", "write_some", "receive", "send",    "receive_from",
+    "send_to",   "accept",     "connect", "resolve", "wait"};
+constexpr StringRef BlockingIoFunctions[] = {"::boost::asio::read",
+                                             "::boost::asio::write",
+                                             "::boost::asio::read_until",
+                                             "::boost::asio::connect",
+                                             "::asio::read",
+                                             "::asio::write",
+                                             "::asio::read_until",
+                                             "::asio::connect"};
 
 // Awaited with a completion token and no function, post and defer only
 // reschedule the coroutine: Asio's yield.
-constexpr StringRef SleepFunctions[] = {"::boost::asio::post", "::boost::asio::defer",
-                                        "::asio::post", "::asio::defer"};
+constexpr StringRef SleepFunctions[] = {"::boost::asio::post",
+                                        "::boost::asio::defer", "::asio::post",
+                                        "::asio::defer"};
 constexpr StringRef Timers[] = {"::boost::asio::basic_waitable_timer",
                                 "::boost::asio::basic_deadline_timer",
-                                "::asio::basic_waitable_timer", "::asio::basic_deadline_timer"};
+                                "::asio::basic_waitable_timer",
+                                "::asio::basic_deadline_timer"};
 constexpr StringRef TimerWaits[] = {"async_wait"};
 constexpr StringRef TimerIntervals[] = {"expires_after", "expires_from_now"};
 // The handler's result is discarded.
-constexpr StringRef CallbackTakers[] = {"::boost::asio::post", "::boost::asio::dispatch",
-                                        "::boost::asio::defer", "::asio::post",
-                                        "::asio::dispatch", "::asio::defer"};
+constexpr StringRef CallbackTakers[] = {
+    "::boost::asio::post", "::boost::asio::dispatch", "::boost::asio::defer",
+    "::asio::post",        "::asio::dispatch",        "::asio::defer"};
 
 } // namespace
 

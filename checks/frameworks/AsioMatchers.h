@@ -9,9 +9,11 @@
 namespace clang::tidy::async::frameworks {
 
 /// Matches a declaration named Member in either Asio namespace.
-inline ast_matchers::internal::Matcher<NamedDecl> asioNamed(llvm::StringRef Member) {
+inline ast_matchers::internal::Matcher<NamedDecl>
+asioNamed(llvm::StringRef Member) {
   const std::vector<std::string> Names = inEachAsioNamespace(Member);
-  return ast_matchers::hasAnyName(std::vector<llvm::StringRef>(Names.begin(), Names.end()));
+  return ast_matchers::hasAnyName(
+      std::vector<llvm::StringRef>(Names.begin(), Names.end()));
 }
 
 } // namespace clang::tidy::async::frameworks

@@ -21,8 +21,16 @@ constexpr StringRef Lazies[] = {"::async_simple::coro::Lazy",
 // detached coroutine, whose unhandled_exception prints it to stderr and
 // rethrows it into whichever thread resumed the task.
 constexpr DetachingCall DetachingCalls[] = {
-    {DetachKind::IgnoredStartCallback, "start", {}, Lazies, DetachedFailure::Dropped},
-    {DetachKind::DetachMember, "detach", {}, Lazies, DetachedFailure::PrintedAndRethrown},
+    {DetachKind::IgnoredStartCallback,
+     "start",
+     {},
+     Lazies,
+     DetachedFailure::Dropped},
+    {DetachKind::DetachMember,
+     "detach",
+     {},
+     Lazies,
+     DetachedFailure::PrintedAndRethrown},
 };
 
 constexpr Combinator Combinators[] = {

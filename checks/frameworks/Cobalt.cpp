@@ -8,14 +8,17 @@ namespace {
 constexpr TaskType Tasks[] = {{"::boost::cobalt::task", Start::Lazy},
                               {"::boost::cobalt::promise", Start::Eager}};
 constexpr StringRef Generators[] = {"::boost::cobalt::generator"};
-constexpr LoopCall BlockingWaits[] = {{"::boost::cobalt::run", CallForm::Function, false}};
+constexpr LoopCall BlockingWaits[] = {
+    {"::boost::cobalt::run", CallForm::Function, false}};
 
 constexpr StringRef Spawn[] = {"::boost::cobalt::spawn"};
 // cobalt::spawn takes Asio's completion tokens as well as its own.
-constexpr StringRef Detached[] = {"::boost::cobalt::detached_t", "::boost::asio::detached_t"};
+constexpr StringRef Detached[] = {"::boost::cobalt::detached_t",
+                                  "::boost::asio::detached_t"};
 constexpr StringRef Promise[] = {"::boost::cobalt::promise"};
 constexpr DetachingCall DetachingCalls[] = {
-    {DetachKind::SpawnWithDetachedToken, "spawn", Spawn, Detached, DetachedFailure::Dropped},
+    {DetachKind::SpawnWithDetachedToken, "spawn", Spawn, Detached,
+     DetachedFailure::Dropped},
     {DetachKind::DetachMember, "detach", {}, Promise, DetachedFailure::Dropped},
 };
 

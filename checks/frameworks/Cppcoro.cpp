@@ -7,10 +7,12 @@ namespace {
 
 constexpr TaskType Tasks[] = {{"::cppcoro::task", Start::Lazy},
                               {"::cppcoro::shared_task", Start::Lazy}};
-constexpr StringRef Generators[] = {"::cppcoro::generator", "::cppcoro::recursive_generator"};
+constexpr StringRef Generators[] = {"::cppcoro::generator",
+                                    "::cppcoro::recursive_generator"};
 constexpr Cancellation Cancellations[] = {
     {"::cppcoro::", "::cppcoro::operation_cancelled", ""}};
-constexpr LoopCall BlockingWaits[] = {{"::cppcoro::sync_wait", CallForm::Function, true}};
+constexpr LoopCall BlockingWaits[] = {
+    {"::cppcoro::sync_wait", CallForm::Function, true}};
 constexpr Combinator Combinators[] = {
     {"::cppcoro::when_all", Failures::FirstRethrown, ""},
     {"::cppcoro::when_all_ready", Failures::Collected, ""},

@@ -7,15 +7,17 @@ namespace {
 
 constexpr TaskType Tasks[] = {{"::folly::coro::Task", Start::Lazy}};
 constexpr StringRef Awaitables[] = {"::folly::coro::TaskWithExecutor"};
-constexpr Cancellation Cancellations[] = {{"::folly::", "::folly::OperationCancelled", ""}};
+constexpr Cancellation Cancellations[] = {
+    {"::folly::", "::folly::OperationCancelled", ""}};
 // A task awaited by a cancelled one inherits its cancelled token; an empty
 // token (co_withCancellation is a function object) cuts it off.
 constexpr CancellationShield CancellationShields[] = {
     {"::folly::coro::co_withCancellation", ShieldForm::EmptyTokenWrapper}};
 // co_awaitTry(x) puts the error in a Try; co_nothrow(x) hands it to the
 // awaiting coroutine's own awaiter, past its handlers.
-constexpr StringRef NonThrowingAwaitables[] = {"::folly::coro::detail::TryAwaitable",
-                                               "::folly::coro::detail::NothrowAwaitable"};
+constexpr StringRef NonThrowingAwaitables[] = {
+    "::folly::coro::detail::TryAwaitable",
+    "::folly::coro::detail::NothrowAwaitable"};
 constexpr LoopCall LoopRunners[] = {
     {"::folly::EventBase::loop", CallForm::Function, false},
     {"::folly::EventBase::loopOnce", CallForm::Function, false},
@@ -39,15 +41,28 @@ constexpr StringRef TaskWithExecutor[] = {"::folly::coro::TaskWithExecutor"};
 // start() returns a SemiFuture that holds the task's exception; dropped, it
 // goes with it. A callback that ignores its Try drops it too.
 constexpr DetachingCall DetachingCalls[] = {
-    {DetachKind::DroppedStartFuture, "start", {}, TaskWithExecutor, DetachedFailure::Dropped},
-    {DetachKind::DroppedStartFuture, "startInlineUnsafe", {}, TaskWithExecutor,
+    {DetachKind::DroppedStartFuture,
+     "start",
+     {},
+     TaskWithExecutor,
      DetachedFailure::Dropped},
-    {DetachKind::IgnoredStartCallback, "start", {}, TaskWithExecutor, DetachedFailure::Dropped},
+    {DetachKind::DroppedStartFuture,
+     "startInlineUnsafe",
+     {},
+     TaskWithExecutor,
+     DetachedFailure::Dropped},
+    {DetachKind::IgnoredStartCallback,
+     "start",
+     {},
+     TaskWithExecutor,
+     DetachedFailure::Dropped},
 };
 
 constexpr Combinator Combinators[] = {
-    {"::folly::coro::collectAllTry", Failures::Collected, "'folly::coro::collectAll'"},
-    {"::folly::coro::collectAllTryRange", Failures::Collected, "'folly::coro::collectAllRange'"},
+    {"::folly::coro::collectAllTry", Failures::Collected,
+     "'folly::coro::collectAll'"},
+    {"::folly::coro::collectAllTryRange", Failures::Collected,
+     "'folly::coro::collectAllRange'"},
     {"::folly::coro::collectAllTryWindowed", Failures::Collected,
      "'folly::coro::collectAllWindowed'"},
     {"::folly::coro::collectAll", Failures::CancelsOthers, ""},

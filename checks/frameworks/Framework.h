@@ -48,10 +48,10 @@ struct Cancellation {
 
 /// How a coroutine that caught a cancellation can still await its cleanup.
 enum class ShieldForm {
-  Wrapper,           ///< co_await Name(awaitable, ...) runs it out of the cancellation's reach
+  Wrapper, ///< co_await Name(awaitable, ...) runs it out of the cancellation's reach
   EmptyTokenWrapper, ///< co_await Name({}, awaitable) awaits it without a cancellation token
-  PathReset,         ///< co_await Name(...) clears the cancellation for the awaits after it
-  CoroutineOptOut,   ///< co_await Name(false) in the coroutine: its awaits stop throwing on it
+  PathReset, ///< co_await Name(...) clears the cancellation for the awaits after it
+  CoroutineOptOut, ///< co_await Name(false) in the coroutine: its awaits stop throwing on it
 };
 
 struct CancellationShield {
@@ -83,8 +83,8 @@ enum class DetachKind {
   SpawnWithDetachedToken, ///< Functions(..., token of one of Classes)
   DetachMember,           ///< object.detach() on one of Classes
   ThreadDetach,           ///< a thread's detach()
-  DroppedStartFuture,     ///< object.start() on one of Classes, its future dropped
-  IgnoredStartCallback,   ///< object.start(callback) whose callback ignores the outcome
+  DroppedStartFuture, ///< object.start() on one of Classes, its future dropped
+  IgnoredStartCallback, ///< object.start(callback) whose callback ignores the outcome
 };
 
 /// What becomes of a failure (an exception) of detached work.
@@ -196,8 +196,9 @@ struct Framework {
   /// Whether QualifiedName (no leading "::", "corio::task") is one of its
   /// task templates.
   bool hasTask(StringRef QualifiedName) const {
-    return llvm::any_of(Tasks,
-                        [&](const TaskType &T) { return spelled(T.Template) == QualifiedName; });
+    return llvm::any_of(Tasks, [&](const TaskType &T) {
+      return spelled(T.Template) == QualifiedName;
+    });
   }
   /// Whether QualifiedName is one of its lazy task templates.
   bool hasLazyTask(StringRef QualifiedName) const {

@@ -8,7 +8,8 @@ namespace {
 // A QCoro::Task coroutine runs up to its first suspension when called.
 constexpr TaskType Tasks[] = {{"::QCoro::Task", Start::Eager}};
 // waitFor runs a nested QEventLoop until the task or awaitable completes.
-constexpr LoopCall BlockingWaits[] = {{"::QCoro::waitFor", CallForm::Function, false}};
+constexpr LoopCall BlockingWaits[] = {
+    {"::QCoro::waitFor", CallForm::Function, false}};
 
 constexpr StringRef SleepFunctions[] = {"::QCoro::sleepFor"};
 

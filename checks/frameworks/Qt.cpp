@@ -6,18 +6,23 @@ namespace clang::tidy::async::frameworks {
 namespace {
 
 // exec() runs a nested loop of the thread's event dispatcher.
-constexpr LoopCall LoopRunners[] = {{"::QEventLoop::exec", CallForm::Function, false}};
+constexpr LoopCall LoopRunners[] = {
+    {"::QEventLoop::exec", CallForm::Function, false}};
 
 // Their waitFor* members (and QThread::wait) block the calling thread until
 // the event happens or the timeout passes; QCoro's qCoro() wrappers await
 // the same events.
-constexpr StringRef IoObjects[] = {"::QProcess",   "::QAbstractSocket", "::QLocalSocket",
-                                   "::QTcpServer", "::QLocalServer",    "::QThread"};
+constexpr StringRef IoObjects[] = {"::QProcess",     "::QAbstractSocket",
+                                   "::QLocalSocket", "::QTcpServer",
+                                   "::QLocalServer", "::QThread"};
 constexpr StringRef BlockingIoMembers[] = {
-    "waitForStarted",       "waitForFinished",      "waitForReadyRead", "waitForBytesWritten",
-    "waitForConnected",     "waitForDisconnected",  "waitForNewConnection", "wait"};
+    "waitForStarted",       "waitForFinished",
+    "waitForReadyRead",     "waitForBytesWritten",
+    "waitForConnected",     "waitForDisconnected",
+    "waitForNewConnection", "wait"};
 
-constexpr StringRef Sleeps[] = {"::QThread::sleep", "::QThread::msleep", "::QThread::usleep"};
+constexpr StringRef Sleeps[] = {"::QThread::sleep", "::QThread::msleep",
+                                "::QThread::usleep"};
 
 } // namespace
 

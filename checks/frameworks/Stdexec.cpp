@@ -10,7 +10,8 @@ constexpr LoopCall BlockingWaits[] = {
     {"::stdexec::sync_wait_with_variant", CallForm::FunctionObject, false},
 };
 // A failure of one sender stops the others.
-constexpr Combinator Combinators[] = {{"::stdexec::when_all", Failures::CancelsOthers, ""}};
+constexpr Combinator Combinators[] = {
+    {"::stdexec::when_all", Failures::CancelsOthers, ""}};
 
 } // namespace
 

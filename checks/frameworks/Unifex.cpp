@@ -5,7 +5,8 @@ namespace clang::tidy::async::frameworks {
 
 namespace {
 
-constexpr LoopCall BlockingWaits[] = {{"::unifex::sync_wait", CallForm::FunctionObject, false}};
+constexpr LoopCall BlockingWaits[] = {
+    {"::unifex::sync_wait", CallForm::FunctionObject, false}};
 
 } // namespace
 

@@ -21,7 +21,8 @@ bool isFlagType(QualType Type) {
   if (Type->isBooleanType())
     return true;
   const auto *Class = Type->getAsCXXRecordDecl();
-  return Class && Class->getIdentifier() && Class->getName() == "exception_ptr" &&
+  return Class && Class->getIdentifier() &&
+         Class->getName() == "exception_ptr" &&
          StringRef(Class->getQualifiedNameAsString()).starts_with("std::");
 }
 
@@ -32,14 +33,16 @@ struct FlagAssignment {
   std::optional<bool> Value;
 };
 
-std::optional<FlagAssignment> flagAssignment(const Stmt *S, const ASTContext &Ctx) {
+std::optional<FlagAssignment> flagAssignment(const Stmt *S,
+                                             const ASTContext &Ctx) {
   const Expr *Target = nullptr, *Value = nullptr;
   if (const auto *Assign = dyn_cast<BinaryOperator>(S);
       Assign && Assign->getOpcode() == BO_Assign) {
     Target = Assign->getLHS();
     Value = Assign->getRHS();
   } else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(S);
-             Call && Call->getOperator() == OO_Equal && Call->getNumArgs() == 2) {
+             Call && Call->getOperator() == OO_Equal &&
+             Call->getNumArgs() == 2) {
     Target = Call->getArg(0);
     Value = Call->getArg(1);
   } else {
@@ -69,7 +72,8 @@ void collectFlags(const Stmt *S, const ASTContext &Ctx,
   if (!S || isa<LambdaExpr, BlockExpr>(S) || Flags.size() == MaxFlags)
     return;
   if (std::optional<FlagAssignment> Assignment = flagAssignment(S, Ctx);
-      Assignment && Assignment->Value && !llvm::is_contained(Flags, Assignment->Var))
+      Assignment && Assignment->Value &&
+      !llvm::is_contained(Flags, Assignment->Var))
     Flags.push_back(Assignment->Var);
   for (const Stmt *Child : S->children())
     collectFlags(Child, Ctx, Flags);
@@ -98,7 +102,8 @@ class Walk {
 public:
   Walk(const CXXTryStmt &Try, const CXXCatchStmt &Handler,
        const CancellationAssumption &Assumption,
-       llvm::function_ref<SuspensionVerdict(const Expr &)> Judge, const ASTContext &Ctx)
+       llvm::function_ref<SuspensionVerdict(const Expr &)> Judge,
+       const ASTContext &Ctx)
       : Handler(Handler), Assumption(Assumption), Judge(Judge), Ctx(Ctx),
         InHandler(&Handler), InTryBlock(Try.getTryBlock()) {
     collectFlags(Handler.getHandlerBlock(), Ctx, Flags);
@@ -118,11 +123,14 @@ public:
       const Expr *Pending;
     };
     llvm::SmallVector<Step, 16> Work{{Entry, false, {}, nullptr}};
-    llvm::DenseSet<std::tuple<const CFGBlock *, unsigned, uint32_t, uint32_t, const Expr *>>
+    llvm::DenseSet<std::tuple<const CFGBlock *, unsigned, uint32_t, uint32_t,
+                              const Expr *>>
         Seen;
     while (!Work.empty()) {
       auto [Block, Left, Values, Pending] = Work.pop_back_val();
-      if (!Seen.insert({Block, unsigned(Left), Values.Known, Values.Values, Pending}).second)
+      if (!Seen.insert({Block, unsigned(Left), Values.Known, Values.Values,
+                        Pending})
+               .second)
         continue;
       if (Block == &Cfg.getExit())
         continue;
@@ -159,7 +167,8 @@ public:
 private:
   /// Goes through the block's statements; false when the path ends in it.
   bool followBlock(const CFGBlock &Block, bool Left, FlagValues &Values,
-                   const Expr *&Pending, llvm::SmallVectorImpl<const Expr *> &Found) const {
+                   const Expr *&Pending,
+                   llvm::SmallVectorImpl<const Expr *> &Found) const {
     for (const Stmt *S : statementsIn(Block)) {
       if (isa<CoreturnStmt>(S))
         return false;
@@ -172,7 +181,8 @@ private:
           Found.push_back(Pending);
         return false;
       }
-      if (Left && !Pending && isa<CoroutineSuspendExpr, DependentCoawaitExpr>(S)) {
+      if (Left && !Pending &&
+          isa<CoroutineSuspendExpr, DependentCoawaitExpr>(S)) {
         switch (Judge(*cast<Expr>(S))) {
         case SuspensionVerdict::Unprotected:
           Pending = cast<Expr>(S);
@@ -184,7 +194,8 @@ private:
         }
       }
       if (std::optional<FlagAssignment> Assignment = flagAssignment(S, Ctx))
-        if (const auto *It = llvm::find(Flags, Assignment->Var); It != Flags.end())
+        if (const auto *It = llvm::find(Flags, Assignment->Var);
+            It != Flags.end())
           Values.set(It - Flags.begin(), Assignment->Value);
     }
     return true;
@@ -194,7 +205,8 @@ private:
   std::optional<bool> flagValue(const Expr *E, FlagValues Values) const {
     E = E->IgnoreParenImpCasts();
     if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E);
-        Conversion && isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
+        Conversion &&
+        isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
       E = Conversion->getImplicitObjectArgument()->IgnoreParenImpCasts();
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
     if (!Ref)
@@ -259,7 +271,8 @@ private:
 llvm::SmallVector<const Expr *, 2> unprotectedSuspensionsAfter(
     const CFG &Cfg, const CXXTryStmt &Try, const CXXCatchStmt &Handler,
     const CancellationAssumption &Assumption,
-    llvm::function_ref<SuspensionVerdict(const Expr &)> Judge, const ASTContext &Ctx) {
+    llvm::function_ref<SuspensionVerdict(const Expr &)> Judge,
+    const ASTContext &Ctx) {
   return Walk(Try, Handler, Assumption, Judge, Ctx).run(Cfg);
 }
 

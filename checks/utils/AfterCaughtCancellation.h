@@ -46,7 +46,8 @@ enum class SuspensionVerdict {
 llvm::SmallVector<const Expr *, 2> unprotectedSuspensionsAfter(
     const CFG &Cfg, const CXXTryStmt &Try, const CXXCatchStmt &Handler,
     const CancellationAssumption &Assumption,
-    llvm::function_ref<SuspensionVerdict(const Expr &)> Judge, const ASTContext &Ctx);
+    llvm::function_ref<SuspensionVerdict(const Expr &)> Judge,
+    const ASTContext &Ctx);
 
 } // namespace clang::tidy::async::helpers
 

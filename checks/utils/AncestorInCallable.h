@@ -17,11 +17,13 @@ namespace clang::tidy::async::helpers {
 /// Whether IsWanted holds for an ancestor of S below its closest enclosing
 /// function, lambda or block.
 template <class Predicate>
-bool hasAncestorInCallable(const Stmt &S, ParentIndex &Index, Predicate IsWanted) {
+bool hasAncestorInCallable(const Stmt &S, ParentIndex &Index,
+                           Predicate IsWanted) {
   DynTypedNodeList Parents = Index.get(S);
   while (!Parents.empty()) {
     const DynTypedNode &Parent = Parents[0];
-    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>() || Parent.get<BlockExpr>())
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>() ||
+        Parent.get<BlockExpr>())
       return false;
     if (IsWanted(Parent))
       return true;
@@ -31,7 +33,8 @@ bool hasAncestorInCallable(const Stmt &S, ParentIndex &Index, Predicate IsWanted
 }
 
 /// The function or lambda whose body contains S (what forCallable finds).
-inline const FunctionDecl *enclosingCallable(const Stmt &S, ParentIndex &Index) {
+inline const FunctionDecl *enclosingCallable(const Stmt &S,
+                                             ParentIndex &Index) {
   DynTypedNodeList Parents = Index.get(S);
   while (!Parents.empty()) {
     if (const auto *Function = Parents[0].get<FunctionDecl>())

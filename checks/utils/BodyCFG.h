@@ -54,9 +54,10 @@ inline const Stmt *statementOf(const CFGElement &Element) {
 /// The statements of Block's elements, in evaluation order.
 inline auto statementsIn(const CFGBlock &Block) {
   return llvm::map_range(
-      llvm::make_filter_range(Block, [](const CFGElement &Element) {
-        return statementOf(Element) != nullptr;
-      }),
+      llvm::make_filter_range(Block,
+                              [](const CFGElement &Element) {
+                                return statementOf(Element) != nullptr;
+                              }),
       statementOf);
 }
 
@@ -72,7 +73,8 @@ inline std::optional<bool> belongsTo(const CFGBlock &Block,
 }
 
 /// The entry block of Handler in Cfg, or null.
-inline const CFGBlock *handlerEntry(const CFG &Cfg, const CXXCatchStmt &Handler) {
+inline const CFGBlock *handlerEntry(const CFG &Cfg,
+                                    const CXXCatchStmt &Handler) {
   for (const CFGBlock *Block : Cfg)
     if (Block->getLabel() == &Handler)
       return Block;

@@ -28,15 +28,18 @@ const EnumConstantDecl *namedCode(const Expr *E) {
 bool isErrorCode(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Value = dyn_cast<CXXMemberCallExpr>(E);
-      Value && Value->getMethodDecl() && Value->getMethodDecl()->getIdentifier() &&
+      Value && Value->getMethodDecl() &&
+      Value->getMethodDecl()->getIdentifier() &&
       Value->getMethodDecl()->getName() == "value")
     E = Value->getImplicitObjectArgument()->IgnoreParenImpCasts();
-  const CXXRecordDecl *Class = E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Class =
+      E->getType().getNonReferenceType()->getAsCXXRecordDecl();
   if (!Class || !Class->getIdentifier())
     return false;
   const std::string Name = Class->getQualifiedNameAsString();
   return Name == "std::error_code" || Name == "std::error_condition" ||
-         Name == "boost::system::error_code" || Name == "boost::system::error_condition";
+         Name == "boost::system::error_code" ||
+         Name == "boost::system::error_condition";
 }
 
 } // namespace
@@ -118,7 +121,8 @@ bool CancellationAssumption::isCancellationCode(const Expr *E) const {
 }
 
 const EnumConstantDecl *CancellationAssumption::firstCode(const Expr *E) const {
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && isCancellationCode(Ref))
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      Ref && isCancellationCode(Ref))
     return cast<EnumConstantDecl>(Ref->getDecl());
   for (const Stmt *Child : E->children())
     if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
@@ -129,7 +133,8 @@ const EnumConstantDecl *CancellationAssumption::firstCode(const Expr *E) const {
 
 bool CancellationAssumption::isErrnoMacro(const Expr *E, StringRef Name) const {
   const auto *Literal = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
-  const SourceLocation Loc = Literal ? Literal->getBeginLoc() : SourceLocation();
+  const SourceLocation Loc =
+      Literal ? Literal->getBeginLoc() : SourceLocation();
   if (!Loc.isMacroID())
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -177,8 +182,8 @@ bool CancellationAssumption::pointsToCancellation(const Expr *E) const {
 
 std::vector<std::string> frameworkCancellationCodes() {
   std::vector<std::string> Codes;
-  for (const frameworks::Cancellation &C :
-       frameworks::collect(frameworks::all(), &frameworks::Framework::Cancellations))
+  for (const frameworks::Cancellation &C : frameworks::collect(
+           frameworks::all(), &frameworks::Framework::Cancellations))
     if (!C.ErrorCode.empty()) {
       Codes.push_back(frameworks::spelled(C.ErrorCode).str());
       for (StringRef Equivalent : C.EquivalentCodes)

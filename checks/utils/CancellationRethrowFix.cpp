@@ -18,8 +18,8 @@ llvm::StringSet<> identifiersIn(StringRef Text) {
   llvm::StringSet<> Names;
   while (!Text.empty()) {
     Text = Text.drop_until([](char Ch) { return isAsciiIdentifierStart(Ch); });
-    StringRef Name = Text.take_while(
-        [](char Ch) { return isAsciiIdentifierContinue(Ch); });
+    StringRef Name =
+        Text.take_while([](char Ch) { return isAsciiIdentifierContinue(Ch); });
     Names.insert(Name);
     Text = Text.drop_front(Name.size());
   }
@@ -32,8 +32,9 @@ class HandlerFix {
 public:
   HandlerFix(const CXXCatchStmt &Handler, const SourceManager &SM,
              const LangOptions &LangOpts)
-      : Handler(Handler), Body(dyn_cast<CompoundStmt>(Handler.getHandlerBlock())),
-        SM(SM), LangOpts(LangOpts) {}
+      : Handler(Handler),
+        Body(dyn_cast<CompoundStmt>(Handler.getHandlerBlock())), SM(SM),
+        LangOpts(LangOpts) {}
 
   std::vector<FixItHint> build(ArrayRef<SwallowedCancellation> All) {
     if (!Body || Handler.getCatchLoc().isMacroID() ||
@@ -97,8 +98,8 @@ private:
     // the handler's own variable.
     const StringRef Ptr = Var == "se" ? "sys_error" : "se";
     return ("if (const auto *" + Ptr + " = dynamic_cast<const " + C.Spelling +
-            " *>(&" + Var + "); " + Ptr + " && " + Ptr + "->code() == " +
-            C.AbortedCode + ") throw;")
+            " *>(&" + Var + "); " + Ptr + " && " + Ptr +
+            "->code() == " + C.AbortedCode + ") throw;")
         .str();
   }
 
@@ -120,13 +121,15 @@ private:
 
   FixItHint addExceptionName() const {
     const VarDecl *Var = Handler.getExceptionDecl();
-    const SourceLocation TypeEnd = Var->getTypeSourceInfo()->getTypeLoc().getEndLoc();
+    const SourceLocation TypeEnd =
+        Var->getTypeSourceInfo()->getTypeLoc().getEndLoc();
     const SourceLocation AfterType =
         Lexer::getLocForEndOfToken(TypeEnd, 0, SM, LangOpts);
     // `T &` takes the name as `T &e`, `T&` as `T& e`.
-    const bool Declarator = Lexer::getSourceText(
-        CharSourceRange::getCharRange(TypeEnd, AfterType), SM, LangOpts)
-        .starts_with("&");
+    const bool Declarator =
+        Lexer::getSourceText(CharSourceRange::getCharRange(TypeEnd, AfterType),
+                             SM, LangOpts)
+            .starts_with("&");
     const bool SpaceBefore =
         isWhitespace(*SM.getCharacterData(TypeEnd.getLocWithOffset(-1)));
     return FixItHint::CreateInsertion(
@@ -141,8 +144,8 @@ private:
   /// The indentation of the statements in the body.
   std::string innerIndent(const Stmt *Sample) const {
     if (Sample)
-      return Lexer::getIndentationForLine(SM.getExpansionLoc(Sample->getBeginLoc()),
-                                          SM)
+      return Lexer::getIndentationForLine(
+                 SM.getExpansionLoc(Sample->getBeginLoc()), SM)
           .str();
     return (Lexer::getIndentationForLine(Body->getRBracLoc(), SM) + "  ").str();
   }
@@ -162,7 +165,8 @@ private:
   FixItHint insertAtEnd(StringRef Code) const {
     const SourceLocation Brace = Body->getRBracLoc();
     if (onOneLine()) {
-      const bool Spaced = isWhitespace(*SM.getCharacterData(Brace.getLocWithOffset(-1)));
+      const bool Spaced =
+          isWhitespace(*SM.getCharacterData(Brace.getLocWithOffset(-1)));
       return FixItHint::CreateInsertion(
           Brace, ((Spaced ? "" : " ") + Code + " ").str());
     }
@@ -183,10 +187,10 @@ private:
 
 } // namespace
 
-std::vector<FixItHint> cancellationRethrowFix(const CXXCatchStmt &Handler,
-                                              ArrayRef<SwallowedCancellation> Lost,
-                                              const SourceManager &SM,
-                                              const LangOptions &LangOpts) {
+std::vector<FixItHint>
+cancellationRethrowFix(const CXXCatchStmt &Handler,
+                       ArrayRef<SwallowedCancellation> Lost,
+                       const SourceManager &SM, const LangOptions &LangOpts) {
   return HandlerFix(Handler, SM, LangOpts).build(Lost);
 }
 

@@ -17,10 +17,10 @@ namespace clang::tidy::async::helpers {
 /// of the cancellation alone, a test of the caught code first thing, or a
 /// `throw;` at its end. None when no edit is sure to keep that (the rules
 /// are in docs/checks/async-swallowed-cancellation.md).
-std::vector<FixItHint> cancellationRethrowFix(const CXXCatchStmt &Handler,
-                                              ArrayRef<SwallowedCancellation> Lost,
-                                              const SourceManager &SM,
-                                              const LangOptions &LangOpts);
+std::vector<FixItHint>
+cancellationRethrowFix(const CXXCatchStmt &Handler,
+                       ArrayRef<SwallowedCancellation> Lost,
+                       const SourceManager &SM, const LangOptions &LangOpts);
 
 } // namespace clang::tidy::async::helpers
 

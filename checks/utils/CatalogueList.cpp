@@ -7,15 +7,17 @@
 
 namespace clang::tidy::async::helpers {
 
-CatalogueList::CatalogueList(ClangTidyCheck::OptionsView &Options, StringRef Name,
-                             ArrayRef<StringRef> Selected, ArrayRef<StringRef> Catalogue)
+CatalogueList::CatalogueList(ClangTidyCheck::OptionsView &Options,
+                             StringRef Name, ArrayRef<StringRef> Selected,
+                             ArrayRef<StringRef> Catalogue)
     : Name(Name), Default(frameworks::joinNames(Selected)) {
   llvm::StringSet<> SelectedNames, CatalogueNames;
   for (StringRef Entry : Selected)
     SelectedNames.insert(frameworks::spelled(Entry));
   for (StringRef Entry : Catalogue)
     CatalogueNames.insert(frameworks::spelled(Entry));
-  for (StringRef Entry : utils::options::parseStringList(Options.get(Name, Default))) {
+  for (StringRef Entry :
+       utils::options::parseStringList(Options.get(Name, Default))) {
     const StringRef Spelled = frameworks::spelled(Entry);
     if (SelectedNames.contains(Spelled))
       Kept.insert(Spelled);
@@ -33,7 +35,8 @@ bool CatalogueList::keeps(StringRef Qualified) const {
 
 std::vector<StringRef> CatalogueList::kept(ArrayRef<StringRef> Names) const {
   std::vector<StringRef> Result;
-  llvm::copy_if(Names, std::back_inserter(Result), [this](StringRef N) { return keeps(N); });
+  llvm::copy_if(Names, std::back_inserter(Result),
+                [this](StringRef N) { return keeps(N); });
   return Result;
 }
 

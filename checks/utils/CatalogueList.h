@@ -38,7 +38,8 @@ public:
   ArrayRef<StringRef> userNames() const { return UserNames; }
 
   /// Stores the effective list: the value without its dropped names.
-  void store(ClangTidyCheck::OptionsView &Options, ClangTidyOptions::OptionMap &Opts) const;
+  void store(ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const;
 
 private:
   StringRef Name;

@@ -22,8 +22,9 @@ cancellationOf(QualType Type) {
   const std::string Name = Class->getQualifiedNameAsString();
   // Nothing is ever thrown into a synchronous generator at a co_yield.
   for (const frameworks::Framework *F : frameworks::all())
-    if (llvm::any_of(F->Generators,
-                     [&](StringRef Generator) { return frameworks::spelled(Generator) == Name; }))
+    if (llvm::any_of(F->Generators, [&](StringRef Generator) {
+          return frameworks::spelled(Generator) == Name;
+        }))
       return {};
   for (const frameworks::Framework *F : frameworks::all())
     for (const frameworks::Cancellation &C : F->Cancellations)
@@ -42,7 +43,8 @@ std::vector<Cancellation>
 cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
                  const FunctionDecl &Coroutine,
                  ArrayRef<std::string> ExtraTypes, const ASTContext &Ctx) {
-  using Entry = std::pair<const frameworks::Cancellation *, const frameworks::Framework *>;
+  using Entry = std::pair<const frameworks::Cancellation *,
+                          const frameworks::Framework *>;
   llvm::SetVector<Entry> Used;
   for (const Expr *Point : SuspensionPoints)
     if (const Expr *Awaited = awaitedOperand(Point))
@@ -52,8 +54,8 @@ cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
     Used.insert(E);
 
   std::vector<Cancellation> Result;
-  auto Add = [&](StringRef Spelling, StringRef Code, const frameworks::Framework *F,
-                 StringRef Namespace) {
+  auto Add = [&](StringRef Spelling, StringRef Code,
+                 const frameworks::Framework *F, StringRef Namespace) {
     const CXXRecordDecl *Type = findRecordDefinition(Ctx, Spelling);
     if (Type && llvm::none_of(Result, [&](const Cancellation &C) {
           return C.Type == Type;
@@ -61,7 +63,8 @@ cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
       Result.push_back({Type, Spelling, Code, F, Namespace});
   };
   for (const auto &[C, F] : Used)
-    Add(frameworks::spelled(C->Exception), frameworks::spelled(C->ErrorCode), F, C->Namespace);
+    Add(frameworks::spelled(C->Exception), frameworks::spelled(C->ErrorCode), F,
+        C->Namespace);
   for (const std::string &Extra : ExtraTypes)
     Add(Extra, "", nullptr, "");
   return Result;
@@ -92,7 +95,8 @@ firstCatches(const CXXTryStmt &Try, ArrayRef<Cancellation> Cancellations) {
     for (size_t I = 0; I < Cancellations.size(); ++I) {
       if (Taken[I])
         continue;
-      const CatchKind Kind = howHandlerCatches(*Handler, *Cancellations[I].Type);
+      const CatchKind Kind =
+          howHandlerCatches(*Handler, *Cancellations[I].Type);
       if (Kind == CatchKind::None)
         continue;
       Taken[I] = true;

@@ -38,8 +38,8 @@ AST_MATCHER(FunctionDecl, isInstantiatedFromPattern) {
 /// async checks cheap: asking each candidate statement for its enclosing
 /// callable (forCallable, hasAncestor) makes clang build a parent map of the
 /// whole translation unit, which costs more than all the checks together.
-AST_MATCHER_P(FunctionDecl, forEachStmtInBody, ast_matchers::internal::Matcher<Stmt>,
-              Inner) {
+AST_MATCHER_P(FunctionDecl, forEachStmtInBody,
+              ast_matchers::internal::Matcher<Stmt>, Inner) {
   const Stmt *Body = Node.getBody();
   if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
     Body = Coroutine->getBody();

@@ -26,7 +26,8 @@ namespace detail {
 /// Whether Child sits where C++ expects a statement inside Parent (and so its
 /// value is discarded), rather than in a condition or a GNU statement
 /// expression's result.
-inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ParentIndex &Parents) {
+inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child,
+                                ParentIndex &Parents) {
   if (const auto *Compound = dyn_cast<CompoundStmt>(&Parent)) {
     if (Compound->body_empty() || Compound->body_back() != Child)
       return true;
@@ -34,9 +35,11 @@ inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ParentInd
     return Grandparents.empty() || !Grandparents[0].get<StmtExpr>();
   }
   if (const auto *If = dyn_cast<IfStmt>(&Parent))
-    return Child == If->getInit() || Child == If->getThen() || Child == If->getElse();
+    return Child == If->getInit() || Child == If->getThen() ||
+           Child == If->getElse();
   if (const auto *For = dyn_cast<ForStmt>(&Parent))
-    return Child == For->getInit() || Child == For->getInc() || Child == For->getBody();
+    return Child == For->getInit() || Child == For->getInc() ||
+           Child == For->getBody();
   if (const auto *While = dyn_cast<WhileStmt>(&Parent))
     return Child == While->getBody();
   if (const auto *Do = dyn_cast<DoStmt>(&Parent))
@@ -54,7 +57,8 @@ inline bool isStatementPosition(const Stmt &Parent, const Stmt *Child, ParentInd
   if ((Label && Child == Label->getSubStmt()) ||
       (Attributed && Child == Attributed->getSubStmt())) {
     const DynTypedNodeList Grandparents = Parents.get(Parent);
-    const auto *Grandparent = Grandparents.size() == 1 ? Grandparents[0].get<Stmt>() : nullptr;
+    const auto *Grandparent =
+        Grandparents.size() == 1 ? Grandparents[0].get<Stmt>() : nullptr;
     return !Grandparent || isStatementPosition(*Grandparent, &Parent, Parents);
   }
   return false;
@@ -74,9 +78,10 @@ inline ValueUse valueUse(const Expr &E, ParentIndex &Index) {
     const auto *Parent = Parents[0].get<Stmt>();
     if (!Parent)
       return ValueUse::Used;
-    const ValueUse Dropped = CastToVoid ? ValueUse::CastToVoid : ValueUse::Discarded;
-    if (isa<FullExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr>(
-            Parent)) {
+    const ValueUse Dropped =
+        CastToVoid ? ValueUse::CastToVoid : ValueUse::Discarded;
+    if (isa<FullExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+            ImplicitCastExpr, ParenExpr>(Parent)) {
       Current = Parent;
       continue;
     }
@@ -86,7 +91,8 @@ inline ValueUse valueUse(const Expr &E, ParentIndex &Index) {
       Current = Parent;
       continue;
     }
-    if (const auto *Comma = dyn_cast<BinaryOperator>(Parent); Comma && Comma->isCommaOp()) {
+    if (const auto *Comma = dyn_cast<BinaryOperator>(Parent);
+        Comma && Comma->isCommaOp()) {
       if (Comma->getLHS() == Current)
         return Dropped;
       Current = Parent;
@@ -94,7 +100,9 @@ inline ValueUse valueUse(const Expr &E, ParentIndex &Index) {
     }
     if (isa<Expr>(Parent))
       return ValueUse::Used;
-    return detail::isStatementPosition(*Parent, Current, Index) ? Dropped : ValueUse::Used;
+    return detail::isStatementPosition(*Parent, Current, Index)
+               ? Dropped
+               : ValueUse::Used;
   }
 }
 

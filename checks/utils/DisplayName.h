@@ -20,7 +20,8 @@ namespace clang::tidy::async::helpers {
 inline std::string displayName(const NamedDecl &D) {
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&D))
     return displayName(*Spec->getSpecializedTemplate());
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D.getDeclContext()))
+  if (const auto *Spec =
+          dyn_cast<ClassTemplateSpecializationDecl>(D.getDeclContext()))
     return displayName(*Spec) + "::" + D.getNameAsString();
   PrintingPolicy Policy(D.getASTContext().getLangOpts());
   Policy.SuppressUnwrittenScope = true;

@@ -19,11 +19,12 @@ namespace clang::tidy::async::matchers {
 /// async_* function (free or member) whose completion token is use_future.
 inline ast_matchers::internal::Matcher<Expr> useFutureCall() {
   using namespace ast_matchers;
-  auto UseFutureToken = expr(hasType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(classTemplateSpecializationDecl(frameworks::asioNamed("use_future_t")))))));
-  auto AsioInitiation = functionDecl(anyOf(
-      frameworks::asioNamed("co_spawn"),
-      matchesName("^::(boost::)?asio::(.*::)?async_[a-z_]+$")));
+  auto UseFutureToken = expr(hasType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(classTemplateSpecializationDecl(
+          frameworks::asioNamed("use_future_t")))))));
+  auto AsioInitiation = functionDecl(
+      anyOf(frameworks::asioNamed("co_spawn"),
+            matchesName("^::(boost::)?asio::(.*::)?async_[a-z_]+$")));
   // ignoringImplicit also sees through the CXXBindTemporaryExpr around a
   // temporary future (co_spawn(..., use_future).get()).
   return ignoringImplicit(ignoringParens(
@@ -34,10 +35,10 @@ inline ast_matchers::internal::Matcher<Expr> useFutureCall() {
 /// call itself, or a local variable initialised from one.
 inline ast_matchers::internal::Matcher<Expr> eventLoopFuture() {
   using namespace ast_matchers;
-  return ignoringImplicit(ignoringParens(expr(anyOf(
-      useFutureCall(),
-      declRefExpr(to(varDecl(hasLocalStorage(),
-                             hasInitializer(useFutureCall()))))))));
+  return ignoringImplicit(ignoringParens(
+      expr(anyOf(useFutureCall(),
+                 declRefExpr(to(varDecl(hasLocalStorage(),
+                                        hasInitializer(useFutureCall()))))))));
 }
 
 } // namespace clang::tidy::async::matchers

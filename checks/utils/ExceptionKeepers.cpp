@@ -14,7 +14,8 @@ namespace {
 /// member of a class template specialisation, that of the template's member.
 std::string listedName(const NamedDecl &D) {
   if (const auto *Function = dyn_cast<FunctionDecl>(&D))
-    if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
+    if (const FunctionDecl *Pattern =
+            Function->getTemplateInstantiationPattern())
       return Pattern->getQualifiedNameAsString();
   if (const auto *Class = dyn_cast<CXXRecordDecl>(&D))
     if (const CXXRecordDecl *Pattern = Class->getTemplateInstantiationPattern())
@@ -38,17 +39,20 @@ bool mayThrowIntoBody(const Expr &Point) {
     auto IsNothrowCall = [](const Expr *E) {
       const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
       const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      const auto *Proto = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
+      const auto *Proto =
+          Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
       return Proto && Proto->isNothrow();
     };
-    if (IsNothrowCall(Suspend->getReadyExpr()) && IsNothrowCall(Suspend->getSuspendExpr()) &&
+    if (IsNothrowCall(Suspend->getReadyExpr()) &&
+        IsNothrowCall(Suspend->getSuspendExpr()) &&
         IsNothrowCall(Suspend->getResumeExpr()))
       return false;
   }
   const Expr *Awaited = awaitedOperand(&Point);
   if (!Awaited)
     return true;
-  auto IsListedType = [](QualType Type, ArrayRef<StringRef> frameworks::Framework::*List) {
+  auto IsListedType = [](QualType Type,
+                         ArrayRef<StringRef> frameworks::Framework::*List) {
     const NamedDecl *Class = namedClass(Type);
     if (!Class)
       return false;
@@ -60,11 +64,13 @@ bool mayThrowIntoBody(const Expr &Point) {
     });
   };
   Awaited = Awaited->IgnoreImplicit();
-  if (IsListedType(Awaited->getType(), &frameworks::Framework::NonThrowingAwaitables))
+  if (IsListedType(Awaited->getType(),
+                   &frameworks::Framework::NonThrowingAwaitables))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(Awaited))
     for (const Expr *Arg : Call->arguments())
-      if (IsListedType(Arg->getType(), &frameworks::Framework::ErrorAsValueTokens))
+      if (IsListedType(Arg->getType(),
+                       &frameworks::Framework::ErrorAsValueTokens))
         return false;
   return true;
 }

@@ -41,7 +41,9 @@ public:
       const VarDecl *Flag;
     };
     llvm::SmallVector<Step, 16> Work{{Entry, nullptr, false, nullptr}};
-    llvm::DenseSet<std::tuple<const CFGBlock *, const Stmt *, unsigned, const VarDecl *>> Seen;
+    llvm::DenseSet<
+        std::tuple<const CFGBlock *, const Stmt *, unsigned, const VarDecl *>>
+        Seen;
     while (!Work.empty()) {
       auto [Block, Jump, Left, Flag] = Work.pop_back_val();
       if (!Seen.insert({Block, Jump, unsigned(Left), Flag}).second)
@@ -83,10 +85,12 @@ public:
       std::optional<bool> CondIfCancelled;
       if (Block->succ_size() == 2)
         if (const Expr *Cond = Block->getLastCondition())
-          CondIfCancelled = Left ? flagValue(Cond, Flag) : Assumption.valueOf(Cond);
+          CondIfCancelled =
+              Left ? flagValue(Cond, Flag) : Assumption.valueOf(Cond);
       unsigned Index = 0;
       for (const CFGBlock *Succ : Block->succs()) {
-        const bool RuledOut = CondIfCancelled && *CondIfCancelled != (Index == 0);
+        const bool RuledOut =
+            CondIfCancelled && *CondIfCancelled != (Index == 0);
         ++Index;
         if (Succ && !RuledOut)
           Work.push_back({Succ, Jump, Left, Flag});
@@ -109,7 +113,8 @@ private:
       const auto *Assign = dyn_cast<BinaryOperator>(S);
       if (!Assign || Assign->getOpcode() != BO_Assign)
         continue;
-      const auto *Target = dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+      const auto *Target =
+          dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
       const auto *Var = Target ? dyn_cast<VarDecl>(Target->getDecl()) : nullptr;
       if (!Var || !Var->hasLocalStorage() || !Var->getType()->isBooleanType())
         continue;
@@ -128,7 +133,8 @@ private:
       return std::nullopt;
     Cond = Cond->IgnoreParenImpCasts();
     bool Negated = false;
-    if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot) {
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+        Not && Not->getOpcode() == UO_LNot) {
       Negated = true;
       Cond = Not->getSubExpr()->IgnoreParenImpCasts();
     }
@@ -147,7 +153,6 @@ private:
       return {EscapeKind::Break, Jump};
     return {EscapeKind::Goto, Jump};
   }
-
 
   /// How a statement ends a path: by propagating the cancellation (Lost is
   /// empty) or by losing it.
@@ -206,9 +211,9 @@ private:
         const CXXRecordDecl *Class =
             Thrown ? Thrown->getType()->getAsCXXRecordDecl() : nullptr;
         return AllowTranslation || !Thrown ||
-               (Class && (Class->getCanonicalDecl() ==
-                              C.Type->getCanonicalDecl() ||
-                          Class->isDerivedFrom(C.Type)));
+               (Class &&
+                (Class->getCanonicalDecl() == C.Type->getCanonicalDecl() ||
+                 Class->isDerivedFrom(C.Type)));
       }
       const auto *Call = dyn_cast<CallExpr>(S);
       if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -220,8 +225,8 @@ private:
 
   bool throwsCaughtObject(const CXXThrowExpr &Throw) const {
     const VarDecl *Caught = Handler.getExceptionDecl();
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(Throw.getSubExpr()->IgnoreUnlessSpelledInSource());
+    const auto *Ref = dyn_cast<DeclRefExpr>(
+        Throw.getSubExpr()->IgnoreUnlessSpelledInSource());
     return Caught && Ref && Ref->getDecl() == Caught;
   }
 
@@ -238,11 +243,13 @@ private:
 } // namespace
 
 HandlerPaths walkHandlerPaths(const CFG &Cfg, const CXXTryStmt &Try,
-                              const CXXCatchStmt &Handler, const Cancellation &C,
-                              CatchKind Kind,
+                              const CXXCatchStmt &Handler,
+                              const Cancellation &C, CatchKind Kind,
                               const CancellationAssumption &Assumption,
-                              bool AllowTranslation, ArrayRef<std::string> Keepers) {
-  return HandlerWalk(Try, Handler, C, Kind, Assumption, AllowTranslation, Keepers)
+                              bool AllowTranslation,
+                              ArrayRef<std::string> Keepers) {
+  return HandlerWalk(Try, Handler, C, Kind, Assumption, AllowTranslation,
+                     Keepers)
       .run(Cfg);
 }
 
@@ -251,7 +258,8 @@ bool returnsErrors(const SwallowedCancellation &S) {
          !S.Paths.Escapes.empty() &&
          llvm::all_of(S.Paths.Escapes, [](const Escape &E) {
            const auto *Return = dyn_cast_or_null<CoreturnStmt>(E.Where);
-           return E.Kind == EscapeKind::CoReturn && Return && Return->getOperand() &&
+           return E.Kind == EscapeKind::CoReturn && Return &&
+                  Return->getOperand() &&
                   !Return->getOperand()->getType()->isVoidType();
          });
 }

@@ -63,10 +63,11 @@ struct HandlerPaths {
 /// only if it reaches the end of the coroutine, a co_return, or the try
 /// block again (a loop that retries) before throwing a cancellation.
 HandlerPaths walkHandlerPaths(const CFG &Cfg, const CXXTryStmt &Try,
-                              const CXXCatchStmt &Handler, const Cancellation &C,
-                              CatchKind Kind,
+                              const CXXCatchStmt &Handler,
+                              const Cancellation &C, CatchKind Kind,
                               const CancellationAssumption &Assumption,
-                              bool AllowTranslation, ArrayRef<std::string> Keepers);
+                              bool AllowTranslation,
+                              ArrayRef<std::string> Keepers);
 
 /// A cancellation a handler is the first to catch, and how it loses it.
 struct SwallowedCancellation {

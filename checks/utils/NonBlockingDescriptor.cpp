@@ -44,15 +44,18 @@ public:
     return true;
   }
   bool VisitBinaryOperator(const BinaryOperator *Op) override {
-    if (Op->getOpcode() == BO_Assign && descriptorOf(*Op->getLHS()) == &Descriptor)
+    if (Op->getOpcode() == BO_Assign &&
+        descriptorOf(*Op->getLHS()) == &Descriptor)
       noteCreation(*Op->getRHS());
     return true;
   }
   bool VisitCallExpr(const CallExpr *Call) override {
     StringRef Name = cFunctionCalled(*Call);
-    if (Name.empty() || Call->getNumArgs() == 0 || descriptorOf(*Call->getArg(0)) != &Descriptor)
+    if (Name.empty() || Call->getNumArgs() == 0 ||
+        descriptorOf(*Call->getArg(0)) != &Descriptor)
       return true;
-    if ((Name == "fcntl" || Name == "pipe2") && anyArgumentAfterFirstMentions(*Call, "O_NONBLOCK"))
+    if ((Name == "fcntl" || Name == "pipe2") &&
+        anyArgumentAfterFirstMentions(*Call, "O_NONBLOCK"))
       Facts.NonBlocking = true;
     if (Name == "ioctl" && anyArgumentAfterFirstMentions(*Call, "FIONBIO"))
       Facts.NonBlocking = true;
@@ -62,7 +65,8 @@ public:
   }
 
 private:
-  bool anyArgumentAfterFirstMentions(const CallExpr &Call, StringRef Constant) const {
+  bool anyArgumentAfterFirstMentions(const CallExpr &Call,
+                                     StringRef Constant) const {
     for (unsigned I = 1; I < Call.getNumArgs(); ++I)
       if (mentionsConstant(*Call.getArg(I), Constant, Context))
         return true;
@@ -76,13 +80,17 @@ private:
       return;
     StringRef Name = cFunctionCalled(*Call);
     if (Name == "socket" && Call->getNumArgs() >= 2) {
-      Facts.NonBlocking |= mentionsConstant(*Call->getArg(1), "SOCK_NONBLOCK", Context);
-      Facts.Datagram |= mentionsConstant(*Call->getArg(1), "SOCK_DGRAM", Context);
+      Facts.NonBlocking |=
+          mentionsConstant(*Call->getArg(1), "SOCK_NONBLOCK", Context);
+      Facts.Datagram |=
+          mentionsConstant(*Call->getArg(1), "SOCK_DGRAM", Context);
     } else if (Name == "accept4" && Call->getNumArgs() == 4) {
-      Facts.NonBlocking |= mentionsConstant(*Call->getArg(3), "SOCK_NONBLOCK", Context);
+      Facts.NonBlocking |=
+          mentionsConstant(*Call->getArg(3), "SOCK_NONBLOCK", Context);
     } else if (Name == "eventfd" && Call->getNumArgs() == 2) {
       Facts.WakeUp = true;
-      Facts.NonBlocking |= mentionsConstant(*Call->getArg(1), "EFD_NONBLOCK", Context);
+      Facts.NonBlocking |=
+          mentionsConstant(*Call->getArg(1), "EFD_NONBLOCK", Context);
     }
   }
 
@@ -92,7 +100,8 @@ private:
 
 class ConstantFinder : public ConstDynamicRecursiveASTVisitor {
 public:
-  ConstantFinder(StringRef Name, const ASTContext &Context) : Name(Name), Context(Context) {}
+  ConstantFinder(StringRef Name, const ASTContext &Context)
+      : Name(Name), Context(Context) {}
   bool Found = false;
 
   bool VisitDeclRefExpr(const DeclRefExpr *Ref) override {
@@ -105,7 +114,8 @@ public:
     // O_NONBLOCK may expand to another macro (__O_NONBLOCK) before a literal.
     for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID() && !Found;
          Loc = SM.getImmediateMacroCallerLoc(Loc))
-      Found = Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts()) == Name;
+      Found =
+          Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts()) == Name;
     return !Found;
   }
 
@@ -116,13 +126,15 @@ private:
 
 } // namespace
 
-bool mentionsConstant(const Expr &E, StringRef Name, const ASTContext &Context) {
+bool mentionsConstant(const Expr &E, StringRef Name,
+                      const ASTContext &Context) {
   ConstantFinder Finder(Name, Context);
   Finder.TraverseStmt(&E);
   return Finder.Found;
 }
 
-DescriptorFacts factsAbout(const Expr &Fd, const Stmt &Body, ASTContext &Context) {
+DescriptorFacts factsAbout(const Expr &Fd, const Stmt &Body,
+                           ASTContext &Context) {
   const ValueDecl *Descriptor = descriptorOf(Fd);
   if (!Descriptor)
     return {};

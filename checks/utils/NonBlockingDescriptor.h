@@ -26,7 +26,8 @@ struct DescriptorFacts {
 /// What \p Body shows about the descriptor \p Fd names (a variable, a data
 /// member, or an element of an array filled by pipe()). Nothing is known of
 /// a descriptor computed otherwise.
-DescriptorFacts factsAbout(const Expr &Fd, const Stmt &Body, ASTContext &Context);
+DescriptorFacts factsAbout(const Expr &Fd, const Stmt &Body,
+                           ASTContext &Context);
 
 /// Whether \p E mentions the constant \p Name: an enumerator of that name
 /// (glibc's SOCK_NONBLOCK) or a macro expansion of it (O_NONBLOCK).

@@ -11,7 +11,8 @@ namespace clang::tidy::async::helpers {
 namespace {
 
 using ParentLists =
-    llvm::DenseMap<DynTypedNode, llvm::SmallVector<DynTypedNode, 1>, DynTypedNode::DenseMapInfo>;
+    llvm::DenseMap<DynTypedNode, llvm::SmallVector<DynTypedNode, 1>,
+                   DynTypedNode::DenseMapInfo>;
 
 /// Records, for every node below one declaration, the node it was reached
 /// from, walking as ASTContext's own parent map does (implicit code and

@@ -57,7 +57,8 @@ private:
   bool indexRootsHolding(const DynTypedNode &Node);
 
   ASTContext *Context = nullptr;
-  llvm::DenseMap<DynTypedNode, llvm::SmallVector<DynTypedNode, 1>, DynTypedNode::DenseMapInfo>
+  llvm::DenseMap<DynTypedNode, llvm::SmallVector<DynTypedNode, 1>,
+                 DynTypedNode::DenseMapInfo>
       Parents;
   bool RootsCollected = false;
   llvm::DenseMap<FileID, std::vector<Root>> RootsByFile;

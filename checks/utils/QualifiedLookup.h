@@ -20,8 +20,8 @@ namespace clang::tidy::async::helpers {
 /// The definition of the class named QualifiedName ("ns::Class", an optional
 /// leading "::"; namespaces, classes, typedefs and using-declarations along
 /// the way are followed), or null if the translation unit defines none.
-inline const CXXRecordDecl *findRecordDefinition(const ASTContext &Ctx,
-                                                 llvm::StringRef QualifiedName) {
+inline const CXXRecordDecl *
+findRecordDefinition(const ASTContext &Ctx, llvm::StringRef QualifiedName) {
   QualifiedName.consume_front("::");
   const DeclContext *Scope = Ctx.getTranslationUnitDecl();
   const CXXRecordDecl *Found = nullptr;
@@ -69,7 +69,8 @@ inline bool isDeclaredBefore(llvm::StringRef QualifiedName, SourceLocation Loc,
     Found = Result.front();
     Scope = dyn_cast<DeclContext>(Found);
   }
-  return Found && Ctx.getSourceManager().isBeforeInTranslationUnit(Found->getLocation(), Loc);
+  return Found && Ctx.getSourceManager().isBeforeInTranslationUnit(
+                      Found->getLocation(), Loc);
 }
 
 } // namespace clang::tidy::async::helpers

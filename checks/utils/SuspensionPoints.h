@@ -8,8 +8,8 @@
 #ifndef CORIO_CHECKS_UTILS_SUSPENSIONPOINTS_H
 #define CORIO_CHECKS_UTILS_SUSPENSIONPOINTS_H
 
-#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async::helpers {
@@ -17,8 +17,9 @@ namespace clang::tidy::async::helpers {
 /// Appends the co_await / co_yield expressions (CoawaitExpr, CoyieldExpr,
 /// DependentCoawaitExpr) in S to Found in source order, not looking into
 /// lambdas or blocks.
-inline void collectSuspensionPoints(const Stmt *S,
-                                    llvm::SmallVectorImpl<const Expr *> &Found) {
+inline void
+collectSuspensionPoints(const Stmt *S,
+                        llvm::SmallVectorImpl<const Expr *> &Found) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return;
   // Only the operand is user code; the rest of a suspend expression is

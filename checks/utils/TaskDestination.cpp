@@ -52,7 +52,8 @@ const StartsAndWaits &startsAndWaits() {
 }
 
 bool spelledIn(ArrayRef<StringRef> Qualified, StringRef Name) {
-  return llvm::any_of(Qualified, [&](StringRef Q) { return frameworks::spelled(Q) == Name; });
+  return llvm::any_of(
+      Qualified, [&](StringRef Q) { return frameworks::spelled(Q) == Name; });
 }
 
 // Futures whose get()/wait() block until the task that feeds them finished.
@@ -60,18 +61,23 @@ constexpr llvm::StringLiteral WaitableFutures[] = {
     "std::future", "std::shared_future", "folly::SemiFuture", "folly::Future"};
 
 constexpr llvm::StringLiteral ContainerInserts[] = {
-    "push_back", "emplace_back", "push_front", "emplace_front", "push", "emplace", "insert"};
+    "push_back", "emplace_back", "push_front", "emplace_front",
+    "push",      "emplace",      "insert"};
 
-template <size_t N> bool listed(const llvm::StringLiteral (&List)[N], StringRef Name) {
+template <size_t N>
+bool listed(const llvm::StringLiteral (&List)[N], StringRef Name) {
   return llvm::is_contained(List, Name);
 }
 
 const CXXRecordDecl *classOf(QualType Type) {
-  return Type.isNull() ? nullptr : Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Type.isNull() ? nullptr
+                       : Type.getNonReferenceType()->getAsCXXRecordDecl();
 }
 
 /// The expression under the implicit nodes and parentheses around it.
-const Expr *bare(const Expr *E) { return E ? E->IgnoreImplicit()->IgnoreParens() : nullptr; }
+const Expr *bare(const Expr *E) {
+  return E ? E->IgnoreImplicit()->IgnoreParens() : nullptr;
+}
 
 /// The spawning function Call is, if any.
 const frameworks::DetachingCall *spawnOf(StringRef Callee) {
@@ -81,14 +87,16 @@ const frameworks::DetachingCall *spawnOf(StringRef Callee) {
   return nullptr;
 }
 
-bool isDetachedToken(const Expr &Argument, const frameworks::DetachingCall &Spawn) {
+bool isDetachedToken(const Expr &Argument,
+                     const frameworks::DetachingCall &Spawn) {
   const CXXRecordDecl *Token = classOf(Argument.getType());
   return Token && spelledIn(Spawn.Classes, displayName(*Token));
 }
 
 class Follower {
 public:
-  Follower(ParentIndex &Parents, TaskTypes &Types) : Parents(Parents), Types(Types) {}
+  Follower(ParentIndex &Parents, TaskTypes &Types)
+      : Parents(Parents), Types(Types) {}
 
   TaskDestination follow(const Expr &Task, unsigned Depth = 0) {
     if (Depth > 16)
@@ -108,14 +116,16 @@ public:
       if (Ups.size() != 1)
         return {};
       if (const auto *Var = Ups[0].get<VarDecl>())
-        return isRangeVariable(*Var) ? rangeForInit() : TaskDestination{TaskFate::Stored};
+        return isRangeVariable(*Var) ? rangeForInit()
+                                     : TaskDestination{TaskFate::Stored};
       if (Ups[0].get<FieldDecl>())
         return {TaskFate::Stored};
       const auto *Parent = Ups[0].get<Stmt>();
       if (!Parent)
         return {};
-      if (isa<FullExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
-              ParenExpr, InitListExpr, CXXStdInitializerListExpr, CXXFunctionalCastExpr>(Parent)) {
+      if (isa<FullExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+              ImplicitCastExpr, ParenExpr, InitListExpr,
+              CXXStdInitializerListExpr, CXXFunctionalCastExpr>(Parent)) {
         Current = Parent;
         continue;
       }
@@ -139,7 +149,8 @@ public:
         return {TaskFate::Stored}; // an init-capture keeps it in the closure
       if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
         const DynTypedNodeList CallUps = Parents.get(*Member);
-        const auto *Call = CallUps.size() == 1 ? CallUps[0].get<CXXMemberCallExpr>() : nullptr;
+        const auto *Call =
+            CallUps.size() == 1 ? CallUps[0].get<CXXMemberCallExpr>() : nullptr;
         if (!Call || Call->getCallee()->IgnoreParens() != Member)
           return {};
         return calledOn(*Call, Depth);
@@ -147,9 +158,11 @@ public:
       if (const auto *Call = dyn_cast<CallExpr>(Parent))
         return passedTo(*Call, Depth);
       if (const auto *Assign = dyn_cast<BinaryOperator>(Parent))
-        return Assign->isAssignmentOp() && Assign->getRHS() == Current ? TaskDestination{TaskFate::Stored}
-                                                                       : TaskDestination{};
-      if (!isa<Expr>(Parent) && detail::isStatementPosition(*Parent, Current, Parents))
+        return Assign->isAssignmentOp() && Assign->getRHS() == Current
+                   ? TaskDestination{TaskFate::Stored}
+                   : TaskDestination{};
+      if (!isa<Expr>(Parent) &&
+          detail::isStatementPosition(*Parent, Current, Parents))
         return {TaskFate::Discarded};
       return {};
     }
@@ -161,7 +174,8 @@ private:
   /// initializer alive for the whole loop (P2718), C++20 destroys them
   /// before the first iteration.
   TaskDestination rangeForInit() const {
-    return {Parents.context().getLangOpts().CPlusPlus23 ? TaskFate::Waited : TaskFate::Stored};
+    return {Parents.context().getLangOpts().CPlusPlus23 ? TaskFate::Waited
+                                                        : TaskFate::Stored};
   }
 
   /// Whether Var is the implicit `__range` of a range-for.
@@ -169,11 +183,13 @@ private:
     if (!Var.isImplicit())
       return false;
     const DynTypedNodeList Decls = Parents.get(Var);
-    const auto *Statement = Decls.size() == 1 ? Decls[0].get<DeclStmt>() : nullptr;
+    const auto *Statement =
+        Decls.size() == 1 ? Decls[0].get<DeclStmt>() : nullptr;
     if (!Statement)
       return false;
     const DynTypedNodeList Loops = Parents.get(*Statement);
-    const auto *Loop = Loops.size() == 1 ? Loops[0].get<CXXForRangeStmt>() : nullptr;
+    const auto *Loop =
+        Loops.size() == 1 ? Loops[0].get<CXXForRangeStmt>() : nullptr;
     return Loop && Loop->getRangeStmt() == Statement;
   }
 
@@ -189,15 +205,16 @@ private:
     if (llvm::is_contained(startsAndWaits().Waits, Name))
       return {TaskFate::Waited};
     if (const frameworks::DetachingCall *Spawn = spawnOf(Name)) {
-      if (llvm::any_of(Call.arguments(),
-                       [&](const Expr *A) { return isDetachedToken(*A, *Spawn); }))
+      if (llvm::any_of(Call.arguments(), [&](const Expr *A) {
+            return isDetachedToken(*A, *Spawn);
+          }))
         return {TaskFate::Detached, &Call};
       return startedBy(Call, Depth);
     }
     if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
       const std::string Class = displayName(*Method->getParent());
-      if (llvm::is_contained(startsAndWaits().Groups, Class) && Method->getIdentifier() &&
-          Method->getName() == "spawn") {
+      if (llvm::is_contained(startsAndWaits().Groups, Class) &&
+          Method->getIdentifier() && Method->getName() == "spawn") {
         if (follow(Call, Depth + 1).Fate == TaskFate::Awaited)
           return {TaskFate::Awaited};
         TaskDestination Spawned{TaskFate::Spawned, &Call};
@@ -223,8 +240,8 @@ private:
     const StringRef Name = Method->getName();
     if (listed(WaitableFutures, Class) && (Name == "get" || Name == "wait"))
       return {TaskFate::Waited};
-    const bool Detaches =
-        llvm::any_of(startsAndWaits().MemberStarts, [&](const frameworks::DetachingCall *D) {
+    const bool Detaches = llvm::any_of(
+        startsAndWaits().MemberStarts, [&](const frameworks::DetachingCall *D) {
           return D->Callee == Name && spelledIn(D->Classes, Class);
         });
     // folly's start() hands back a SemiFuture: the task is started either way,
@@ -234,7 +251,8 @@ private:
     if (Detaches)
       return {TaskFate::Detached, &Call};
     if (classOf(Call.getType()))
-      return follow(Call, Depth + 1); // scheduleOn, via, semi: the result is the task
+      return follow(Call,
+                    Depth + 1); // scheduleOn, via, semi: the result is the task
     return {};
   }
 
@@ -267,7 +285,8 @@ private:
 
 } // namespace
 
-TaskDestination destinationOf(const Expr &Task, ParentIndex &Parents, TaskTypes &Types) {
+TaskDestination destinationOf(const Expr &Task, ParentIndex &Parents,
+                              TaskTypes &Types) {
   return Follower(Parents, Types).follow(Task);
 }
 

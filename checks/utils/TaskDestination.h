@@ -20,9 +20,9 @@
 namespace clang::tidy::async::helpers {
 
 enum class TaskFate {
-  Awaited,   ///< co_awaited within the full-expression that made it
-  Waited,    ///< consumed before its temporaries die: a blocking wait (sync_wait,
-             ///< run, future::get), or a C++23 range-for that extends them
+  Awaited, ///< co_awaited within the full-expression that made it
+  Waited,  ///< consumed before its temporaries die: a blocking wait (sync_wait,
+           ///< run, future::get), or a C++23 range-for that extends them
   Discarded, ///< dropped at the end of its statement
   Stored,    ///< kept in a variable, a member or a container
   Returned,  ///< returned (or co_returned) from the function
@@ -43,7 +43,8 @@ struct TaskDestination {
 };
 
 /// Where the task that Task evaluates to ends up.
-TaskDestination destinationOf(const Expr &Task, ParentIndex &Parents, TaskTypes &Types);
+TaskDestination destinationOf(const Expr &Task, ParentIndex &Parents,
+                              TaskTypes &Types);
 
 /// For a task that outlives the full-expression that made it, its fate's
 /// position in the diagnostics' %select{stored|returned|spawned into a task

@@ -30,7 +30,8 @@ public:
     auto [It, Inserted] = Cache.try_emplace(Class.getCanonicalDecl(), false);
     if (Inserted) {
       const CXXRecordDecl *Promise = promiseOf(Class);
-      It->second = Promise && makesObjectsOf(*Promise, Class) && !startsEagerly(*Promise) &&
+      It->second = Promise && makesObjectsOf(*Promise, Class) &&
+                   !startsEagerly(*Promise) &&
                    (hasOwnAwaiter(Class) || canAwait(*Promise, Class, Context));
     }
     return It->second;
@@ -52,13 +53,15 @@ public:
   /// Whether a coroutine whose promise is Promise may `co_await` an object of
   /// Task: through an await_transform overload made for it, or, when the
   /// promise transforms nothing or everything, through Task's own awaiter.
-  bool canAwait(const CXXRecordDecl &Promise, const CXXRecordDecl &Task, ASTContext &Context) {
+  bool canAwait(const CXXRecordDecl &Promise, const CXXRecordDecl &Task,
+                ASTContext &Context) {
     setContext(Context);
     auto Transforms = lookupMember(&Promise, name("await_transform"));
     if (Transforms.empty())
       return hasOwnAwaiter(Task);
-    return llvm::any_of(
-        Transforms, [&](const NamedDecl *Transform) { return transformAccepts(*Transform, Task); });
+    return llvm::any_of(Transforms, [&](const NamedDecl *Transform) {
+      return transformAccepts(*Transform, Task);
+    });
   }
 
 private:
@@ -83,7 +86,9 @@ private:
     if (const CXXRecordDecl *Def = Class->getDefinition())
       return Def;
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-      return Spec->getSpecializedTemplate()->getTemplatedDecl()->getDefinition();
+      return Spec->getSpecializedTemplate()
+          ->getTemplatedDecl()
+          ->getDefinition();
     // A member class (a nested promise_type) of a specialisation is only
     // instantiated once a coroutine body needs it.
     if (const CXXRecordDecl *Member = Class->getInstantiatedFromMemberClass())
@@ -93,7 +98,8 @@ private:
 
   /// The class template Type names, canonical, to compare.
   static const ClassTemplateDecl *templateOf(QualType Type) {
-    const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(helpers::templateOf(Type));
+    const auto *Template =
+        dyn_cast_or_null<ClassTemplateDecl>(helpers::templateOf(Type));
     return Template ? Template->getCanonicalDecl() : nullptr;
   }
 
@@ -110,16 +116,20 @@ private:
   /// Whether Type names Task itself or another specialisation of its template
   /// (an await_transform written for `awaitable<U, Executor>`).
   static bool namesTaskClass(QualType Type, const CXXRecordDecl &Task) {
-    const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+    const CXXRecordDecl *Class =
+        Type.getNonReferenceType()->getAsCXXRecordDecl();
     if (Class && Class->getCanonicalDecl() == Task.getCanonicalDecl())
       return true;
     const auto *TaskSpec = dyn_cast<ClassTemplateSpecializationDecl>(&Task);
-    return TaskSpec && templateOf(Type) == TaskSpec->getSpecializedTemplate()->getCanonicalDecl();
+    return TaskSpec &&
+           templateOf(Type) ==
+               TaskSpec->getSpecializedTemplate()->getCanonicalDecl();
   }
 
   /// Members named Name of Class or, as name lookup goes, of its bases.
-  static SmallVector<const NamedDecl *, 4> lookupMember(const CXXRecordDecl *Class,
-                                                        DeclarationName Name, unsigned Depth = 0) {
+  static SmallVector<const NamedDecl *, 4>
+  lookupMember(const CXXRecordDecl *Class, DeclarationName Name,
+               unsigned Depth = 0) {
     SmallVector<const NamedDecl *, 4> Found;
     Class = definitionOrPattern(Class);
     if (!Class || Depth > 8)
@@ -136,7 +146,8 @@ private:
     return Found;
   }
 
-  static const ClassTemplateDecl *findCoroutineTraitsIn(const DeclContext &DC, ASTContext &Ctx) {
+  static const ClassTemplateDecl *findCoroutineTraitsIn(const DeclContext &DC,
+                                                        ASTContext &Ctx) {
     for (const NamedDecl *D : DC.lookup(&Ctx.Idents.get("coroutine_traits")))
       if (const auto *Template = dyn_cast<ClassTemplateDecl>(D))
         return Template;
@@ -144,7 +155,8 @@ private:
   }
 
   const ClassTemplateDecl *findCoroutineTraits() const {
-    for (const NamedDecl *D : Ctx->getTranslationUnitDecl()->lookup(&Ctx->Idents.get("std")))
+    for (const NamedDecl *D :
+         Ctx->getTranslationUnitDecl()->lookup(&Ctx->Idents.get("std")))
       if (const auto *Std = dyn_cast<NamespaceDecl>(D))
         return findCoroutineTraitsIn(*Std, *Ctx);
     return nullptr;
@@ -167,17 +179,20 @@ private:
     if (!CoroutineTraits)
       return nullptr;
     auto FirstArgument = [](const TemplateArgumentList &Args) {
-      return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type ? Args[0].getAsType()
-                                                                            : QualType();
+      return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type
+                 ? Args[0].getAsType()
+                 : QualType();
     };
-    for (const ClassTemplateSpecializationDecl *Spec : CoroutineTraits->specializations()) {
+    for (const ClassTemplateSpecializationDecl *Spec :
+         CoroutineTraits->specializations()) {
       const QualType Returned = FirstArgument(Spec->getTemplateArgs());
       if (!Returned.isNull() && namesTaskClass(Returned, Class))
         if (const CXXRecordDecl *Promise = promiseTypeMemberOf(Spec))
           return Promise;
     }
     SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
-    const_cast<ClassTemplateDecl *>(CoroutineTraits)->getPartialSpecializations(Partials);
+    const_cast<ClassTemplateDecl *>(CoroutineTraits)
+        ->getPartialSpecializations(Partials);
     for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
       const QualType Returned = FirstArgument(Partial->getTemplateArgs());
       if (!Returned.isNull() && namesTaskClass(Returned, Class))
@@ -191,13 +206,16 @@ private:
   /// names a promise_type for other uses (a join handle reusing its task's
   /// promise) is not the return type of any coroutine. A return type that is
   /// still a template parameter or `auto` is given the benefit of the doubt.
-  bool makesObjectsOf(const CXXRecordDecl &Promise, const CXXRecordDecl &Class) const {
+  bool makesObjectsOf(const CXXRecordDecl &Promise,
+                      const CXXRecordDecl &Class) const {
     auto Makers = lookupMember(&Promise, name("get_return_object"));
-    const FunctionDecl *Maker = Makers.empty() ? nullptr : Makers.front()->getAsFunction();
+    const FunctionDecl *Maker =
+        Makers.empty() ? nullptr : Makers.front()->getAsFunction();
     if (!Maker)
       return false;
     const QualType Made = Maker->getReturnType();
-    if (Made->isUndeducedType() || (Made->isDependentType() && !templateOf(Made)))
+    if (Made->isUndeducedType() ||
+        (Made->isDependentType() && !templateOf(Made)))
       return true;
     return namesTaskClass(Made, Class);
   }
@@ -207,9 +225,10 @@ private:
     const QualType Declared = InitialSuspend.getReturnType();
     if (!Declared->isUndeducedType())
       return Declared;
-    const FunctionDecl *Pattern = InitialSuspend.getTemplateInstantiationPattern();
-    const auto *Body =
-        dyn_cast_or_null<CompoundStmt>((Pattern ? Pattern : &InitialSuspend)->getBody());
+    const FunctionDecl *Pattern =
+        InitialSuspend.getTemplateInstantiationPattern();
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(
+        (Pattern ? Pattern : &InitialSuspend)->getBody());
     if (!Body)
       return QualType();
     for (const Stmt *S : Body->body())
@@ -222,24 +241,31 @@ private:
   /// std::suspend_never, or an awaiter whose await_ready is `return true;`.
   bool startsEagerly(const CXXRecordDecl &Promise) const {
     auto InitialSuspend = lookupMember(&Promise, name("initial_suspend"));
-    const auto *Function =
-        InitialSuspend.empty() ? nullptr : dyn_cast<FunctionDecl>(InitialSuspend.front());
+    const auto *Function = InitialSuspend.empty()
+                               ? nullptr
+                               : dyn_cast<FunctionDecl>(InitialSuspend.front());
     if (!Function)
       return false;
     const QualType Awaiter = initialSuspendType(*Function);
-    const CXXRecordDecl *AwaiterClass = Awaiter.isNull() ? nullptr : classOf(Awaiter);
+    const CXXRecordDecl *AwaiterClass =
+        Awaiter.isNull() ? nullptr : classOf(Awaiter);
     if (!AwaiterClass)
       return false;
-    if (AwaiterClass->isInStdNamespace() && AwaiterClass->getName() == "suspend_never")
+    if (AwaiterClass->isInStdNamespace() &&
+        AwaiterClass->getName() == "suspend_never")
       return true;
     auto Ready = lookupMember(AwaiterClass, name("await_ready"));
-    const auto *ReadyFunction = Ready.empty() ? nullptr : dyn_cast<FunctionDecl>(Ready.front());
+    const auto *ReadyFunction =
+        Ready.empty() ? nullptr : dyn_cast<FunctionDecl>(Ready.front());
     const auto *Body =
-        ReadyFunction ? dyn_cast_or_null<CompoundStmt>(ReadyFunction->getBody()) : nullptr;
-    const auto *Return =
-        Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front()) : nullptr;
+        ReadyFunction ? dyn_cast_or_null<CompoundStmt>(ReadyFunction->getBody())
+                      : nullptr;
+    const auto *Return = Body && Body->size() == 1
+                             ? dyn_cast<ReturnStmt>(Body->body_front())
+                             : nullptr;
     const auto *Value = Return && Return->getRetValue()
-                            ? dyn_cast<CXXBoolLiteralExpr>(Return->getRetValue()->IgnoreImplicit())
+                            ? dyn_cast<CXXBoolLiteralExpr>(
+                                  Return->getRetValue()->IgnoreImplicit())
                             : nullptr;
     return Value && Value->getValue();
   }
@@ -247,10 +273,13 @@ private:
   /// An operator co_await (member, or free in the class's namespace) or the
   /// awaiter members themselves.
   bool hasOwnAwaiter(const CXXRecordDecl &Task) const {
-    const DeclarationName CoAwait = Ctx->DeclarationNames.getCXXOperatorName(OO_Coawait);
-    if (!lookupMember(&Task, CoAwait).empty() || !lookupMember(&Task, name("await_ready")).empty())
+    const DeclarationName CoAwait =
+        Ctx->DeclarationNames.getCXXOperatorName(OO_Coawait);
+    if (!lookupMember(&Task, CoAwait).empty() ||
+        !lookupMember(&Task, name("await_ready")).empty())
       return true;
-    for (const NamedDecl *D : Task.getEnclosingNamespaceContext()->lookup(CoAwait)) {
+    for (const NamedDecl *D :
+         Task.getEnclosingNamespaceContext()->lookup(CoAwait)) {
       const FunctionDecl *Function = D->getAsFunction();
       if (Function && Function->getNumParams() == 1 &&
           namesTaskClass(Function->getParamDecl(0)->getType(), Task))
@@ -261,19 +290,23 @@ private:
 
   /// One await_transform overload: written for Task's class (template), or an
   /// unconstrained catch-all that forwards Task to its own awaiter.
-  bool transformAccepts(const NamedDecl &Transform, const CXXRecordDecl &Task) const {
+  bool transformAccepts(const NamedDecl &Transform,
+                        const CXXRecordDecl &Task) const {
     const auto *Template = dyn_cast<FunctionTemplateDecl>(&Transform);
-    const FunctionDecl *Function =
-        Template ? Template->getTemplatedDecl() : dyn_cast<FunctionDecl>(&Transform);
+    const FunctionDecl *Function = Template
+                                       ? Template->getTemplatedDecl()
+                                       : dyn_cast<FunctionDecl>(&Transform);
     if (!Function || Function->getNumParams() == 0)
       return false;
-    const QualType Param = Function->getParamDecl(0)->getType().getNonReferenceType();
+    const QualType Param =
+        Function->getParamDecl(0)->getType().getNonReferenceType();
     if (namesTaskClass(Param, Task))
       return true;
-    const bool CatchAll = Template && Param->getAs<TemplateTypeParmType>() &&
-                          Function->getNumParams() == 1 &&
-                          !Template->getTemplateParameters()->hasAssociatedConstraints() &&
-                          !Function->getTrailingRequiresClause();
+    const bool CatchAll =
+        Template && Param->getAs<TemplateTypeParmType>() &&
+        Function->getNumParams() == 1 &&
+        !Template->getTemplateParameters()->hasAssociatedConstraints() &&
+        !Function->getTrailingRequiresClause();
     return CatchAll && hasOwnAwaiter(Task);
   }
 

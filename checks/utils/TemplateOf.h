@@ -14,8 +14,8 @@ inline const TemplateDecl *templateOf(QualType Type) {
   if (Type.isNull())
     return nullptr;
   Type = Type.getNonReferenceType();
-  if (const auto *Spec =
-          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl()))
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Type->getAsCXXRecordDecl()))
     return Spec->getSpecializedTemplate();
   if (const auto *Written = Type->getAs<TemplateSpecializationType>())
     return Written->getTemplateName().getAsTemplateDecl();
@@ -35,7 +35,8 @@ inline const NamedDecl &classOrTemplate(const CXXRecordDecl &Class) {
 inline const NamedDecl *namedClass(QualType Type) {
   if (Type.isNull())
     return nullptr;
-  if (const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl())
+  if (const CXXRecordDecl *Class =
+          Type.getNonReferenceType()->getAsCXXRecordDecl())
     return &classOrTemplate(*Class);
   return templateOf(Type);
 }

@@ -11,10 +11,11 @@ namespace {
 /// GoogleTest's, Catch2's and doctest's assertion macros, public and
 /// internal, by prefix.
 bool isTestFrameworkMacro(StringRef Name) {
-  static constexpr StringRef Prefixes[] = {"EXPECT_", "ASSERT_", "GTEST_",
-                                           "CHECK",   "REQUIRE", "WARN_",
-                                           "CATCH_",  "INTERNAL_CATCH_", "DOCTEST_"};
-  return llvm::any_of(Prefixes, [&](StringRef P) { return Name.starts_with(P); });
+  static constexpr StringRef Prefixes[] = {
+      "EXPECT_", "ASSERT_", "GTEST_",          "CHECK",   "REQUIRE",
+      "WARN_",   "CATCH_",  "INTERNAL_CATCH_", "DOCTEST_"};
+  return llvm::any_of(Prefixes,
+                      [&](StringRef P) { return Name.starts_with(P); });
 }
 
 bool isDeathTestMacro(StringRef Name) {
@@ -25,8 +26,8 @@ bool isDeathTestMacro(StringRef Name) {
 
 /// Whether one of the macros whose expansion Loc is in satisfies Pred.
 template <typename Predicate>
-bool inMacroWhere(SourceLocation Loc, const SourceManager &SM, const LangOptions &LangOpts,
-                  Predicate Pred) {
+bool inMacroWhere(SourceLocation Loc, const SourceManager &SM,
+                  const LangOptions &LangOpts, Predicate Pred) {
   for (; Loc.isMacroID(); Loc = SM.getImmediateMacroCallerLoc(Loc))
     if (Pred(Lexer::getImmediateMacroName(Loc, SM, LangOpts)))
       return true;

@@ -36,13 +36,16 @@ std::optional<std::string> checkPageLink(llvm::StringRef Check) {
 
 void linkCheckPages(llvm::json::Value &Params) {
   llvm::json::Object *Object = Params.getAsObject();
-  llvm::json::Array *Diagnostics = Object ? Object->getArray("diagnostics") : nullptr;
+  llvm::json::Array *Diagnostics =
+      Object ? Object->getArray("diagnostics") : nullptr;
   if (!Diagnostics)
     return;
   for (llvm::json::Value &Diagnostic : *Diagnostics) {
     llvm::json::Object *D = Diagnostic.getAsObject();
-    std::optional<llvm::StringRef> Code = D ? D->getString("code") : std::nullopt;
-    if (!Code || !Code->starts_with("async-") || !D->getObject("codeDescription"))
+    std::optional<llvm::StringRef> Code =
+        D ? D->getString("code") : std::nullopt;
+    if (!Code || !Code->starts_with("async-") ||
+        !D->getObject("codeDescription"))
       continue;
     if (std::optional<std::string> Link = checkPageLink(*Code))
       (*D)["codeDescription"] = llvm::json::Object{{"href", std::move(*Link)}};
@@ -53,11 +56,15 @@ void linkCheckPages(llvm::json::Value &Params) {
 
 } // namespace
 
-using PublishToJSON = llvm::json::Value(const clang::clangd::PublishDiagnosticsParams &);
-PublishToJSON realToJSON __asm__("__real_" CORIO_PUBLISH_DIAGNOSTICS_TO_JSON_SYMBOL);
-PublishToJSON wrappedToJSON __asm__("__wrap_" CORIO_PUBLISH_DIAGNOSTICS_TO_JSON_SYMBOL);
+using PublishToJSON =
+    llvm::json::Value(const clang::clangd::PublishDiagnosticsParams &);
+PublishToJSON
+    realToJSON __asm__("__real_" CORIO_PUBLISH_DIAGNOSTICS_TO_JSON_SYMBOL);
+PublishToJSON
+    wrappedToJSON __asm__("__wrap_" CORIO_PUBLISH_DIAGNOSTICS_TO_JSON_SYMBOL);
 
-llvm::json::Value wrappedToJSON(const clang::clangd::PublishDiagnosticsParams &Params) {
+llvm::json::Value
+wrappedToJSON(const clang::clangd::PublishDiagnosticsParams &Params) {
   llvm::json::Value Json = realToJSON(Params);
   linkCheckPages(Json);
   return Json;

@@ -27,7 +27,8 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
     return llvm::createFileError(Path, Buffer.getError());
-  llvm::Expected<llvm::json::Value> Json = llvm::json::parse((*Buffer)->getBuffer());
+  llvm::Expected<llvm::json::Value> Json =
+      llvm::json::parse((*Buffer)->getBuffer());
   if (!Json)
     return malformed(Path, llvm::toString(Json.takeError()));
   const llvm::json::Object *Root = Json->getAsObject();
@@ -40,14 +41,18 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
   Baseline Result;
   for (const llvm::json::Value &Entry : *Entries) {
     const llvm::json::Object *E = Entry.getAsObject();
-    auto Field = [&](llvm::StringRef Name) { return E ? E->getString(Name) : std::nullopt; };
-    auto Check = Field("check"), File = Field("file"), Function = Field("function"),
-         Source = Field("source");
+    auto Field = [&](llvm::StringRef Name) {
+      return E ? E->getString(Name) : std::nullopt;
+    };
+    auto Check = Field("check"), File = Field("file"),
+         Function = Field("function"), Source = Field("source");
     std::optional<int64_t> Count = E ? E->getInteger("count") : std::nullopt;
     if (!Check || !File || !Function || !Source || !Count || *Count < 1)
       return malformed(Path, "each finding needs check, file, function, source "
                              "(strings) and count (a positive integer)");
-    Result.Counts[{Check->str(), File->str(), Function->str(), Source->str()}] += *Count;
+    Result
+        .Counts[{Check->str(), File->str(), Function->str(), Source->str()}] +=
+        *Count;
   }
   return Result;
 }

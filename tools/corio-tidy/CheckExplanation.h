@@ -15,7 +15,8 @@ namespace corio::report {
 
 /// Prints \p Check's summary, its options and where its documentation is;
 /// false (with a message on stderr) for an async-* check without a page.
-bool explainCheck(llvm::raw_ostream &OS, const CheckRules &Rules, llvm::StringRef Check);
+bool explainCheck(llvm::raw_ostream &OS, const CheckRules &Rules,
+                  llvm::StringRef Check);
 
 } // namespace corio::report
 

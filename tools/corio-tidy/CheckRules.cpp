@@ -59,12 +59,14 @@ std::string section(llvm::StringRef Markdown, llvm::StringRef Title) {
 
 std::string firstSentence(llvm::StringRef Paragraph) {
   size_t End = Paragraph.find(". ");
-  return std::string(End == llvm::StringRef::npos ? Paragraph
-                                                  : Paragraph.take_front(End + 1));
+  return std::string(
+      End == llvm::StringRef::npos ? Paragraph : Paragraph.take_front(End + 1));
 }
 
-constexpr llvm::StringLiteral ClangTidyHome = "https://clang.llvm.org/extra/clang-tidy/";
-constexpr llvm::StringLiteral ClangTidyDocs = "https://clang.llvm.org/extra/clang-tidy/checks/";
+constexpr llvm::StringLiteral ClangTidyHome =
+    "https://clang.llvm.org/extra/clang-tidy/";
+constexpr llvm::StringLiteral ClangTidyDocs =
+    "https://clang.llvm.org/extra/clang-tidy/checks/";
 constexpr llvm::StringLiteral ClangDiagnosticDocs =
     "https://clang.llvm.org/docs/DiagnosticsReference.html";
 
@@ -101,10 +103,13 @@ std::string CheckRules::pagePath(llvm::StringRef Check) const {
 RuleDescription CheckRules::describeAsyncCheck(llvm::StringRef Check) const {
   RuleDescription Rule;
   if (!DocsUrl.empty())
-    Rule.HelpUri = (llvm::StringRef(DocsUrl).rtrim('/') + "/" + Check + ".md").str();
-  if (auto Text = llvm::MemoryBuffer::getFile(pagePath(Check), /*IsText=*/true)) {
+    Rule.HelpUri =
+        (llvm::StringRef(DocsUrl).rtrim('/') + "/" + Check + ".md").str();
+  if (auto Text =
+          llvm::MemoryBuffer::getFile(pagePath(Check), /*IsText=*/true)) {
     Rule.HelpMarkdown = (*Text)->getBuffer().str();
-    Rule.FullDescription = withoutDanglingColon(firstParagraph(Rule.HelpMarkdown));
+    Rule.FullDescription =
+        withoutDanglingColon(firstParagraph(Rule.HelpMarkdown));
     Rule.ShortDescription = firstSentence(Rule.FullDescription);
     Rule.OptionsMarkdown = section(Rule.HelpMarkdown, "Options");
   }
@@ -130,7 +135,8 @@ RuleDescription CheckRules::describe(llvm::StringRef Check) const {
   // module name is the one with a dash in it.
   llvm::StringRef Module, Rest;
   if (Check.starts_with("clang-analyzer-"))
-    std::tie(Module, Rest) = std::make_pair(Check.take_front(14), Check.drop_front(15));
+    std::tie(Module, Rest) =
+        std::make_pair(Check.take_front(14), Check.drop_front(15));
   else
     std::tie(Module, Rest) = Check.split('-');
   return linkedRule(("clang-tidy check " + Check).str(),

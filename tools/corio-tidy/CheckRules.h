@@ -19,8 +19,9 @@ namespace corio::report {
 struct RuleDescription {
   std::string ShortDescription;
   std::string FullDescription; ///< empty when nothing more is known
-  std::string HelpUri; ///< empty for async-* checks when corio's docs are not published
-  std::string HelpMarkdown; ///< the whole documentation page, if at hand
+  std::string
+      HelpUri; ///< empty for async-* checks when corio's docs are not published
+  std::string HelpMarkdown;    ///< the whole documentation page, if at hand
   std::string OptionsMarkdown; ///< the page's "## Options" section, if any
 };
 

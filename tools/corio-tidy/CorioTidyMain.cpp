@@ -45,9 +45,9 @@ int main(int Argc, const char **Argv) {
     return 1;
   }
   if (!Options->ExplainCheck.empty()) {
-    return corio::report::explainCheck(llvm::outs(),
-                                       corio::report::CheckRules::forThisBuild(Argv[0]),
-                                       Options->ExplainCheck)
+    return corio::report::explainCheck(
+               llvm::outs(), corio::report::CheckRules::forThisBuild(Argv[0]),
+               Options->ExplainCheck)
                ? 0
                : 1;
   }

@@ -32,13 +32,13 @@ using RunClangTidy = decltype(clang::tidy::runClangTidy);
 RunClangTidy realRunClangTidy __asm__("__real_" CORIO_RUN_CLANG_TIDY_SYMBOL);
 RunClangTidy wrappedRunClangTidy __asm__("__wrap_" CORIO_RUN_CLANG_TIDY_SYMBOL);
 
-std::vector<ClangTidyError>
-wrappedRunClangTidy(ClangTidyContext &Context,
-                    const clang::tooling::CompilationDatabase &Compilations,
-                    llvm::ArrayRef<std::string> InputFiles,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS,
-                    bool ApplyAnyFix, bool EnableCheckProfile,
-                    llvm::StringRef StoreCheckProfile, bool Quiet) {
+std::vector<ClangTidyError> wrappedRunClangTidy(
+    ClangTidyContext &Context,
+    const clang::tooling::CompilationDatabase &Compilations,
+    llvm::ArrayRef<std::string> InputFiles,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS,
+    bool ApplyAnyFix, bool EnableCheckProfile,
+    llvm::StringRef StoreCheckProfile, bool Quiet) {
   std::vector<ClangTidyError> Errors =
       realRunClangTidy(Context, Compilations, InputFiles, BaseFS, ApplyAnyFix,
                        EnableCheckProfile, StoreCheckProfile, Quiet);

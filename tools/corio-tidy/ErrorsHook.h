@@ -21,8 +21,9 @@ namespace corio::report {
 
 /// Sees the errors of every runClangTidy call, with the file system the run
 /// read its sources from, and may remove some.
-using ErrorsHook = std::function<void(std::vector<clang::tidy::ClangTidyError> &,
-                                      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>)>;
+using ErrorsHook =
+    std::function<void(std::vector<clang::tidy::ClangTidyError> &,
+                       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>)>;
 
 /// Installs \p Hook for the rest of the process; without one, runClangTidy's
 /// errors pass through unchanged.

@@ -23,8 +23,9 @@ std::string collapseWhitespace(llvm::StringRef Text) {
 
 std::string fingerprint(const FindingKey &Key, unsigned Occurrence) {
   llvm::SHA256 Hash;
-  for (llvm::StringRef Part : {llvm::StringRef(Key.Check), llvm::StringRef(Key.File),
-                               llvm::StringRef(Key.Function), llvm::StringRef(Key.Source)}) {
+  for (llvm::StringRef Part :
+       {llvm::StringRef(Key.Check), llvm::StringRef(Key.File),
+        llvm::StringRef(Key.Function), llvm::StringRef(Key.Source)}) {
     Hash.update(Part);
     Hash.update(llvm::StringRef("\0", 1));
   }
@@ -73,9 +74,11 @@ private:
     std::vector<Edit> Result;
     for (const auto &FileReplacements : M.Fix)
       for (const clang::tooling::Replacement &R : FileReplacements.second)
-        if (auto Range = Sources.range(absolutePath(R.getFilePath(), BuildDirectory),
-                                       R.getOffset(), R.getLength()))
-          Result.push_back({std::move(*Range), std::string(R.getReplacementText())});
+        if (auto Range =
+                Sources.range(absolutePath(R.getFilePath(), BuildDirectory),
+                              R.getOffset(), R.getLength()))
+          Result.push_back(
+              {std::move(*Range), std::string(R.getReplacementText())});
     // The fix is a map keyed by file; reports must not depend on its order.
     llvm::sort(Result, [](const Edit &A, const Edit &B) {
       return std::tie(A.Range.ReportPath, A.Range.Offset) <
@@ -103,8 +106,9 @@ private:
 
 } // namespace
 
-std::vector<Finding> resolveFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-                                     SourceFiles &Sources) {
+std::vector<Finding>
+resolveFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+                SourceFiles &Sources) {
   FindingResolver Resolver(Sources);
   std::vector<Finding> Findings;
   for (const clang::tooling::Diagnostic &D : Errors)

@@ -64,8 +64,9 @@ struct Finding {
 };
 
 /// One finding per error, in the same order.
-std::vector<Finding> resolveFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-                                     SourceFiles &Sources);
+std::vector<Finding>
+resolveFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+                SourceFiles &Sources);
 
 } // namespace corio::report
 

@@ -37,7 +37,8 @@ llvm::StringMap<std::vector<FunctionSpan>> &spansByFile() {
 class FunctionRecorder : public clang::RecursiveASTVisitor<FunctionRecorder> {
 public:
   explicit FunctionRecorder(clang::CompilerInstance &CI)
-      : SM(CI.getSourceManager()), Policy(CI.getASTContext().getPrintingPolicy()) {
+      : SM(CI.getSourceManager()),
+        Policy(CI.getASTContext().getPrintingPolicy()) {
     // The default spells anonymous classes with their line, which would
     // make the name move with the code.
     Policy.AnonymousTagLocations = false;
@@ -108,9 +109,9 @@ protected:
   ActionType getActionType() override { return AddAfterMainAction; }
 };
 
-clang::FrontendPluginRegistry::Add<FunctionIndexAction>
-    Registration("corio-function-index",
-                 "record function definitions for corio-tidy's baseline fingerprints");
+clang::FrontendPluginRegistry::Add<FunctionIndexAction> Registration(
+    "corio-function-index",
+    "record function definitions for corio-tidy's baseline fingerprints");
 
 } // namespace
 

@@ -33,8 +33,10 @@ void writeGitLab(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
         {"check_name", F.Check},
         {"fingerprint", F.Fingerprint},
         {"severity", severity(F.Level)},
-        {"location", llvm::json::Object{{"path", F.Where->ReportPath},
-                                        {"lines", llvm::json::Object{{"begin", F.Where->StartLine}}}}}});
+        {"location",
+         llvm::json::Object{
+             {"path", F.Where->ReportPath},
+             {"lines", llvm::json::Object{{"begin", F.Where->StartLine}}}}}});
   }
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Issues))) << "\n";
 }

@@ -17,7 +17,8 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
   return std::string(Result);
 }
 
-std::string reportPath(llvm::StringRef AbsolutePath, llvm::StringRef SourceRoot) {
+std::string reportPath(llvm::StringRef AbsolutePath,
+                       llvm::StringRef SourceRoot) {
   llvm::StringRef Root = SourceRoot.rtrim('/');
   llvm::StringRef Rest = AbsolutePath;
   // A prefix only counts on a component boundary: /src/app is not in /src/a.
@@ -32,7 +33,8 @@ std::string pathToUri(llvm::StringRef Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
       Uri += C;
     else
-      Uri += "%" + llvm::utohexstr(static_cast<unsigned char>(C), /*LowerCase=*/false, 2);
+      Uri += "%" + llvm::utohexstr(static_cast<unsigned char>(C),
+                                   /*LowerCase=*/false, 2);
   }
   return Uri;
 }

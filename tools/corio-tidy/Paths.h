@@ -16,7 +16,8 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory);
 /// How reports name \p AbsolutePath: relative to \p SourceRoot (with '/'
 /// separators) when inside it, so results compare across checkouts and
 /// machines; unchanged otherwise (system and third-party headers).
-std::string reportPath(llvm::StringRef AbsolutePath, llvm::StringRef SourceRoot);
+std::string reportPath(llvm::StringRef AbsolutePath,
+                       llvm::StringRef SourceRoot);
 
 /// \p Path as a URI reference: '/'-separated, characters outside RFC 3986's
 /// unreserved set percent-encoded; "file://" prepended when absolute.

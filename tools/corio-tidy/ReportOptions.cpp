@@ -6,7 +6,8 @@
 
 namespace corio::report {
 
-llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args) {
+llvm::Expected<ReportOptions>
+takeReportOptions(std::vector<const char *> &Args) {
   ReportOptions Options;
   std::pair<llvm::StringRef, std::string *> ValueFlags[] = {
       {"export-sarif", &Options.SarifPath},
@@ -36,7 +37,8 @@ llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args)
       Options.FailOnFindings = true;
       continue;
     }
-    auto Known = llvm::find_if(ValueFlags, [&](const auto &F) { return F.first == Flag; });
+    auto Known = llvm::find_if(ValueFlags,
+                               [&](const auto &F) { return F.first == Flag; });
     if (Known == std::end(ValueFlags)) {
       Rest.push_back(Args[I]);
       continue;
@@ -47,7 +49,8 @@ llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args)
     else if (I + 1 < Args.size())
       *Known->second = Args[++I];
     else
-      return llvm::createStringError("corio-tidy: --%s needs a value", Flag.str().c_str());
+      return llvm::createStringError("corio-tidy: --%s needs a value",
+                                     Flag.str().c_str());
   }
   Args = std::move(Rest);
   return Options;

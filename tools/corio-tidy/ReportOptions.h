@@ -29,7 +29,8 @@ struct ReportOptions {
 /// leaving clang-tidy's. Like clang-tidy's own, the flags take one or two
 /// dashes and "=VALUE" or a separate argument; nothing after "--" (compiler
 /// arguments) is looked at. Flags inside @response files are not seen.
-llvm::Expected<ReportOptions> takeReportOptions(std::vector<const char *> &Args);
+llvm::Expected<ReportOptions>
+takeReportOptions(std::vector<const char *> &Args);
 
 } // namespace corio::report
 

@@ -27,7 +27,8 @@ bool writeFile(llvm::StringRef Path, WriteFn Write) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (EC) {
-    llvm::errs() << "corio-tidy: cannot write " << Path << ": " << EC.message() << "\n";
+    llvm::errs() << "corio-tidy: cannot write " << Path << ": " << EC.message()
+                 << "\n";
     return false;
   }
   Write(OS);
@@ -38,7 +39,8 @@ bool writeFile(llvm::StringRef Path, WriteFn Write) {
 /// clang-tidy neither prints, fixes, exports nor fails on them. Findings and
 /// errors are in the same order.
 void suppressBaselined(std::vector<Finding> &Findings,
-                       std::vector<clang::tidy::ClangTidyError> &Errors, Baseline &Accepted) {
+                       std::vector<clang::tidy::ClangTidyError> &Errors,
+                       Baseline &Accepted) {
   std::vector<clang::tidy::ClangTidyError> Kept;
   for (size_t I = 0; I < Findings.size(); ++I) {
     Finding &F = Findings[I];
@@ -50,7 +52,8 @@ void suppressBaselined(std::vector<Finding> &Findings,
 }
 
 /// Writes the files \p Options asks for; false if one could not be written.
-bool writeOutputs(const ReportOptions &Options, const std::vector<Finding> &Findings,
+bool writeOutputs(const ReportOptions &Options,
+                  const std::vector<Finding> &Findings,
                   llvm::StringRef SourceRoot, const char *Argv0) {
   bool Written = true;
   if (!Options.WriteBaselinePath.empty()) {
@@ -70,14 +73,16 @@ bool writeOutputs(const ReportOptions &Options, const std::vector<Finding> &Find
     });
   }
   if (!Options.GitLabPath.empty())
-    Written &= writeFile(Options.GitLabPath,
-                         [&](llvm::raw_ostream &OS) { writeGitLab(OS, Findings); });
+    Written &= writeFile(Options.GitLabPath, [&](llvm::raw_ostream &OS) {
+      writeGitLab(OS, Findings);
+    });
   return Written;
 }
 
 } // namespace
 
-int runWithReports(std::vector<const char *> TidyArgs, const ReportOptions &Options) {
+int runWithReports(std::vector<const char *> TidyArgs,
+                   const ReportOptions &Options) {
   std::optional<Baseline> Accepted;
   if (!Options.BaselinePath.empty()) {
     llvm::Expected<Baseline> Read = Baseline::read(Options.BaselinePath);
@@ -102,12 +107,15 @@ int runWithReports(std::vector<const char *> TidyArgs, const ReportOptions &Opti
 
   if (unsigned Suppressed = llvm::count_if(
           Findings, [](const Finding &F) { return F.SuppressedByBaseline; }))
-    llvm::errs() << "corio-tidy: " << Suppressed << " finding" << (Suppressed == 1 ? "" : "s")
-                 << " suppressed by the baseline " << Options.BaselinePath << "\n";
+    llvm::errs() << "corio-tidy: " << Suppressed << " finding"
+                 << (Suppressed == 1 ? "" : "s")
+                 << " suppressed by the baseline " << Options.BaselinePath
+                 << "\n";
   if (!writeOutputs(Options, Findings, SourceRoot, TidyArgs[0]))
     return 1;
-  if (Options.FailOnFindings &&
-      llvm::any_of(Findings, [](const Finding &F) { return !F.SuppressedByBaseline; }))
+  if (Options.FailOnFindings && llvm::any_of(Findings, [](const Finding &F) {
+        return !F.SuppressedByBaseline;
+      }))
     return std::max(Status, 1);
   return Status;
 }

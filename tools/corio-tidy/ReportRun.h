@@ -13,7 +13,8 @@ namespace corio::report {
 /// findings are dropped there, so clang-tidy's printing, --fix, --export-fixes
 /// and exit status see only the rest; then writes the files \p Options asks
 /// for and decides the exit status (docs/ci.md, "Exit status").
-int runWithReports(std::vector<const char *> TidyArgs, const ReportOptions &Options);
+int runWithReports(std::vector<const char *> TidyArgs,
+                   const ReportOptions &Options);
 
 } // namespace corio::report
 

@@ -47,8 +47,10 @@ Object artifactLocation(const TextRange &R) {
 /// it (Findings.cpp), where SARIF would read a missing end as "to the end of
 /// the line".
 Object findingRegion(const TextRange &R) {
-  return Object{{"startLine", R.StartLine}, {"startColumn", R.StartColumn},
-                {"endLine", R.EndLine}, {"endColumn", R.EndColumn}};
+  return Object{{"startLine", R.StartLine},
+                {"startColumn", R.StartColumn},
+                {"endLine", R.EndLine},
+                {"endColumn", R.EndColumn}};
 }
 
 /// Replacements need the exact span, empty for an insertion; bytes too,
@@ -60,7 +62,8 @@ Object editRegion(const TextRange &R) {
 }
 
 Object physicalLocation(const TextRange &R) {
-  return Object{{"artifactLocation", artifactLocation(R)}, {"region", findingRegion(R)}};
+  return Object{{"artifactLocation", artifactLocation(R)},
+                {"region", findingRegion(R)}};
 }
 
 /// SARIF groups a fix's replacements by file.
@@ -69,11 +72,15 @@ Object fix(const std::vector<Edit> &Edits, const std::string &Description) {
   for (size_t I = 0; I < Edits.size();) {
     Array Replacements;
     size_t J = I;
-    for (; J < Edits.size() && Edits[J].Range.ReportPath == Edits[I].Range.ReportPath; ++J)
-      Replacements.push_back(Object{{"deletedRegion", editRegion(Edits[J].Range)},
-                                    {"insertedContent", text(Edits[J].NewText)}});
-    Changes.push_back(Object{{"artifactLocation", artifactLocation(Edits[I].Range)},
-                             {"replacements", std::move(Replacements)}});
+    for (; J < Edits.size() &&
+           Edits[J].Range.ReportPath == Edits[I].Range.ReportPath;
+         ++J)
+      Replacements.push_back(
+          Object{{"deletedRegion", editRegion(Edits[J].Range)},
+                 {"insertedContent", text(Edits[J].NewText)}});
+    Changes.push_back(
+        Object{{"artifactLocation", artifactLocation(Edits[I].Range)},
+               {"replacements", std::move(Replacements)}});
     I = J;
   }
   Object Fix{{"artifactChanges", std::move(Changes)}};
@@ -86,13 +93,14 @@ Object fix(const std::vector<Edit> &Edits, const std::string &Description) {
 Object result(const Finding &F) {
   Object Location{{"physicalLocation", physicalLocation(*F.Where)}};
   if (!F.Key.Function.empty())
-    Location["logicalLocations"] =
-        Array{Object{{"fullyQualifiedName", F.Key.Function}, {"kind", "function"}}};
-  Object Result{{"ruleId", F.Check},
-                {"level", level(F.Level)},
-                {"message", text(F.Message)},
-                {"locations", Array{std::move(Location)}},
-                {"partialFingerprints", Object{{"corioFingerprint/v1", F.Fingerprint}}}};
+    Location["logicalLocations"] = Array{
+        Object{{"fullyQualifiedName", F.Key.Function}, {"kind", "function"}}};
+  Object Result{
+      {"ruleId", F.Check},
+      {"level", level(F.Level)},
+      {"message", text(F.Message)},
+      {"locations", Array{std::move(Location)}},
+      {"partialFingerprints", Object{{"corioFingerprint/v1", F.Fingerprint}}}};
   Array Related, Fixes;
   for (const Note &N : F.Notes) {
     Object Location{{"id", Related.size()}, {"message", text(N.Message)}};
@@ -131,7 +139,8 @@ Object rule(const std::string &Check, const CheckRules &Rules) {
   if (!D.FullDescription.empty())
     Rule["fullDescription"] = text(D.FullDescription);
   if (!D.HelpMarkdown.empty())
-    Rule["help"] = Object{{"text", D.FullDescription}, {"markdown", D.HelpMarkdown}};
+    Rule["help"] =
+        Object{{"text", D.FullDescription}, {"markdown", D.HelpMarkdown}};
   return Rule;
 }
 
@@ -164,15 +173,18 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
       {"originalUriBaseIds",
        Object{{SourceRootId, Object{{"uri", pathToUri(SourceRoot) + "/"}}}}},
       {"columnKind", "unicodeCodePoints"},
-      {"invocations", Array{Object{{"executionSuccessful", Successful},
-                                   {"toolExecutionNotifications", std::move(Notifications)}}}},
+      {"invocations",
+       Array{Object{{"executionSuccessful", Successful},
+                    {"toolExecutionNotifications", std::move(Notifications)}}}},
       {"results", std::move(Results)}};
   if (!Suppressed.empty())
     Run["properties"] = Object{{"baselineSuppressed", std::move(Suppressed)}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(Object{
-                                   {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                                   {"version", "2.1.0"},
-                                   {"runs", Array{std::move(Run)}}}))
+  OS << llvm::formatv(
+            "{0:2}",
+            llvm::json::Value(Object{
+                {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", Array{std::move(Run)}}}))
      << "\n";
 }
 

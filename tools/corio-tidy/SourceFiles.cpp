@@ -8,14 +8,18 @@ namespace corio::report {
 
 SourceFiles::SourceFiles(std::string SourceRoot,
                          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
-    : SourceRoot(std::move(SourceRoot)), Files(clang::FileSystemOptions(), std::move(FS)),
-      Diagnostics(clang::DiagnosticIDs::create(), DiagOptions), Sources(Diagnostics, Files) {}
+    : SourceRoot(std::move(SourceRoot)),
+      Files(clang::FileSystemOptions(), std::move(FS)),
+      Diagnostics(clang::DiagnosticIDs::create(), DiagOptions),
+      Sources(Diagnostics, Files) {}
 
 std::optional<clang::FileID> SourceFiles::file(llvm::StringRef AbsolutePath) {
   auto [It, Inserted] = IDs.try_emplace(AbsolutePath);
   if (Inserted)
-    if (clang::OptionalFileEntryRef Entry = Files.getOptionalFileRef(AbsolutePath)) {
-      clang::FileID ID = Sources.getOrCreateFileID(*Entry, clang::SrcMgr::C_User);
+    if (clang::OptionalFileEntryRef Entry =
+            Files.getOptionalFileRef(AbsolutePath)) {
+      clang::FileID ID =
+          Sources.getOrCreateFileID(*Entry, clang::SrcMgr::C_User);
       bool Invalid = false;
       Sources.getBufferData(ID, &Invalid);
       if (!Invalid)
@@ -28,13 +32,14 @@ unsigned SourceFiles::lineStart(clang::FileID File, unsigned Offset) const {
   return Offset + 1 - Sources.getColumnNumber(File, Offset);
 }
 
-std::pair<unsigned, unsigned> SourceFiles::lineAndColumn(clang::FileID File,
-                                                         unsigned Offset) const {
+std::pair<unsigned, unsigned>
+SourceFiles::lineAndColumn(clang::FileID File, unsigned Offset) const {
   llvm::StringRef Before =
       Sources.getBufferData(File).slice(lineStart(File, Offset), Offset);
   // UTF-8 continuation bytes (10xxxxxx) do not start a code point.
-  unsigned CodePoints = llvm::count_if(
-      Before, [](char C) { return (static_cast<unsigned char>(C) & 0xC0) != 0x80; });
+  unsigned CodePoints = llvm::count_if(Before, [](char C) {
+    return (static_cast<unsigned char>(C) & 0xC0) != 0x80;
+  });
   return {Sources.getLineNumber(File, Offset), CodePoints + 1};
 }
 
@@ -53,7 +58,8 @@ std::optional<TextRange> SourceFiles::range(llvm::StringRef AbsolutePath,
   return R;
 }
 
-unsigned SourceFiles::characterLength(llvm::StringRef AbsolutePath, unsigned Offset) {
+unsigned SourceFiles::characterLength(llvm::StringRef AbsolutePath,
+                                      unsigned Offset) {
   std::optional<clang::FileID> File = file(AbsolutePath);
   if (!File)
     return 0;
@@ -62,7 +68,8 @@ unsigned SourceFiles::characterLength(llvm::StringRef AbsolutePath, unsigned Off
     return 0;
   // Continuation bytes (10xxxxxx) belong to the code point before them.
   unsigned Length = 1;
-  while (Length < Rest.size() && (static_cast<unsigned char>(Rest[Length]) & 0xC0) == 0x80)
+  while (Length < Rest.size() &&
+         (static_cast<unsigned char>(Rest[Length]) & 0xC0) == 0x80)
     ++Length;
   return Length;
 }

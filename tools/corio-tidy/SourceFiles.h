@@ -33,7 +33,8 @@ struct TextRange {
 
 class SourceFiles {
 public:
-  SourceFiles(std::string SourceRoot, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+  SourceFiles(std::string SourceRoot,
+              llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
 
   /// The range of \p Length bytes at \p Offset in \p AbsolutePath; nothing
   /// when the file cannot be read or is shorter than the range.
@@ -51,7 +52,8 @@ private:
   /// The file's text, read on first use; nothing when it cannot be read.
   std::optional<clang::FileID> file(llvm::StringRef AbsolutePath);
   /// 1-based line and code-point column of \p Offset.
-  std::pair<unsigned, unsigned> lineAndColumn(clang::FileID File, unsigned Offset) const;
+  std::pair<unsigned, unsigned> lineAndColumn(clang::FileID File,
+                                              unsigned Offset) const;
   /// Where the line holding \p Offset starts.
   unsigned lineStart(clang::FileID File, unsigned Offset) const;
 

@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "corio/asio.hpp"
-#include "corio/signal.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/asio_config.hpp"
 #include "corio/detail/asio_driver.hpp"
 #include "corio/detail/event_loop.hpp"
+#include "corio/signal.hpp"
+#include "corio/task.hpp"
 
 namespace corio::detail {
 

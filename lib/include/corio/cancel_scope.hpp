@@ -12,12 +12,12 @@
 
 #include "corio/clock.hpp"
 #include "corio/config.hpp"
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/affinity.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/timer_heap.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio {
 namespace detail {
@@ -166,7 +166,6 @@ struct scope_runner {
       throw;
     }
   }
-
 };
 
 // The body of a scope around a task that exists already: hands it over.

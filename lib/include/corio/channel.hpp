@@ -10,11 +10,11 @@
 #include <type_traits>
 #include <utility>
 
-#include "corio/exceptions.hpp"
 #include "corio/detail/affinity.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/intrusive_list.hpp"
+#include "corio/exceptions.hpp"
 
 namespace corio {
 

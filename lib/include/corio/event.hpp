@@ -3,12 +3,12 @@
 
 #include <coroutine>
 
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/affinity.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/intrusive_list.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio {
 

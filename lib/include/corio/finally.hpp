@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "corio/config.hpp"
+#include "corio/detail/group_core.hpp"
 #include "corio/exception_group.hpp"
 #include "corio/exceptions.hpp"
 #include "corio/shielded.hpp"
 #include "corio/task.hpp"
-#include "corio/detail/group_core.hpp"
 
 namespace corio {
 
@@ -36,8 +36,9 @@ task<T> run_finally(task<T> body, F cleanup) {
   static_assert(std::is_invocable_v<F&>, "corio::finally: the cleanup must be callable as cleanup()");
   static_assert(std::is_same_v<std::invoke_result_t<F&>, task<void>>,
                 "corio::finally: the cleanup must return corio::task<void>, e.g. [&]() -> corio::task<> { ... }");
-  using stored = std::conditional_t<std::is_void_v<T>, bool,
-                                    std::conditional_t<std::is_reference_v<T>, std::reference_wrapper<std::remove_reference_t<T>>, T>>;
+  using stored = std::conditional_t<
+      std::is_void_v<T>, bool,
+      std::conditional_t<std::is_reference_v<T>, std::reference_wrapper<std::remove_reference_t<T>>, T>>;
   [[maybe_unused]] std::optional<stored> value;
   std::exception_ptr body_error;
   try {

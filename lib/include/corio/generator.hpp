@@ -14,9 +14,9 @@
 #include <utility>
 
 #include "corio/config.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/promise_base.hpp"
+#include "corio/task.hpp"
 
 namespace corio {
 

@@ -8,11 +8,11 @@
 #include <utility>
 
 #include "corio/config.hpp"
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/group_core.hpp"
 #include "corio/detail/portal_call.hpp"
 #include "corio/detail/portal_state.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio {
 
@@ -60,7 +60,8 @@ class portal_spawn final : public portal_spawn_base<T> {
 
   void run(group_core& group, std::unique_ptr<portal_job>& self) override {
     portal_job* job = self.release();  // ownership passes to the child
-    task<void> child = fulfil_from_loop<T>(std::unique_ptr<portal_spawn_base<T>>(static_cast<portal_spawn_base<T>*>(job)));
+    task<void> child =
+        fulfil_from_loop<T>(std::unique_ptr<portal_spawn_base<T>>(static_cast<portal_spawn_base<T>*>(job)));
     auto frame = task_access::release(child, "corio::portal::spawn");
     frame.promise().set_detached();  // no join_handle: the child frees itself
     group.start_child(frame.promise(), frame);

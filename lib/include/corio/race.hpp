@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "corio/config.hpp"
+#include "corio/detail/event_loop.hpp"
+#include "corio/detail/group_core.hpp"
 #include "corio/exception_group.hpp"
 #include "corio/exceptions.hpp"
 #include "corio/task.hpp"
 #include "corio/task_group.hpp"
-#include "corio/detail/event_loop.hpp"
-#include "corio/detail/group_core.hpp"
 
 namespace corio {
 namespace detail {

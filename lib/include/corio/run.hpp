@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "corio/clock.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/event_loop.hpp"
+#include "corio/task.hpp"
 
 namespace corio {
 namespace detail {

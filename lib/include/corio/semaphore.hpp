@@ -7,12 +7,12 @@
 #include <string>
 #include <utility>
 
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/affinity.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/intrusive_list.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio {
 
@@ -74,8 +74,10 @@ class semaphore {
   void release() {
     affinity_.check("corio::semaphore::release");
     if (waiters_.empty() && available_ == limit_)
-      throw std::logic_error("corio::semaphore::release: more releases than acquires (the count would exceed its "
-                             "initial value of " + std::to_string(limit_) + ")");
+      throw std::logic_error(
+          "corio::semaphore::release: more releases than acquires (the count would exceed its "
+          "initial value of " +
+          std::to_string(limit_) + ")");
     hand_on();
   }
 

@@ -4,10 +4,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <fcntl.h>
 #include <atomic>
 #include <cerrno>
 #include <coroutine>
-#include <fcntl.h>
 #include <initializer_list>
 #include <mutex>
 #include <stdexcept>
@@ -18,11 +18,11 @@
 #include <vector>
 
 #include "corio/config.hpp"
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/intrusive_list.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio::detail {
 
@@ -142,7 +142,7 @@ class signal_hub {
     if (sig <= 0 || sig >= NSIG)
       throw std::invalid_argument("corio::wait_for_signal: " + std::to_string(sig) + " is not a signal number");
     if (watchers_[sig]++ != 0) return;
-    struct sigaction action {};
+    struct sigaction action{};
     action.sa_handler = &on_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

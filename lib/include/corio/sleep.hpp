@@ -5,11 +5,11 @@
 #include <coroutine>
 
 #include "corio/clock.hpp"
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/timer_heap.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio {
 namespace detail {

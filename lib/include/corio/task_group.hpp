@@ -12,13 +12,13 @@
 #include <variant>
 
 #include "corio/config.hpp"
+#include "corio/detail/affinity.hpp"
+#include "corio/detail/event_loop.hpp"
+#include "corio/detail/group_core.hpp"
 #include "corio/exception_group.hpp"
 #include "corio/exceptions.hpp"
 #include "corio/portal.hpp"
 #include "corio/task.hpp"
-#include "corio/detail/affinity.hpp"
-#include "corio/detail/event_loop.hpp"
-#include "corio/detail/group_core.hpp"
 
 namespace corio {
 
@@ -145,10 +145,14 @@ class join_handle {
   friend class task_group;
   explicit join_handle(frame_type frame) noexcept : frame_(frame) {}
 
-  static bool ended_by_cancellation(const promise_type& p) { return p.cancelled() && detail::is_cancellation(p.error()); }
+  static bool ended_by_cancellation(const promise_type& p) {
+    return p.cancelled() && detail::is_cancellation(p.error());
+  }
 
   promise_type& child(const char* operation) const {
-    if (!frame_) throw std::logic_error(std::string("corio::join_handle::") + operation + ": empty handle (moved-from or default-constructed)");
+    if (!frame_)
+      throw std::logic_error(std::string("corio::join_handle::") + operation +
+                             ": empty handle (moved-from or default-constructed)");
     return frame_.promise();
   }
 
@@ -256,8 +260,9 @@ struct group_runner {
     task_group group(event_loop::running("corio::with_task_group"));
     group_core& core = group.core_;
     // Only a non-void body has a value to keep.
-    using stored = std::conditional_t<std::is_void_v<R>, std::monostate,
-                                      std::conditional_t<std::is_reference_v<R>, std::reference_wrapper<std::remove_reference_t<R>>, R>>;
+    using stored = std::conditional_t<
+        std::is_void_v<R>, std::monostate,
+        std::conditional_t<std::is_reference_v<R>, std::reference_wrapper<std::remove_reference_t<R>>, R>>;
     [[maybe_unused]] std::optional<stored> value;
     try {
       if constexpr (std::is_void_v<R>)

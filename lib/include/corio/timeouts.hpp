@@ -32,8 +32,9 @@ CORIO_CORO_WRAPPER task<T> with_timeout(std::chrono::nanoseconds timeout, task<T
 template <class T>
   requires(!std::is_void_v<T>)
 CORIO_CORO_WRAPPER task<std::optional<T>> move_on_after(std::chrono::nanoseconds timeout, task<T> timed) {
-  static_assert(!std::is_reference_v<T>,
-                "corio::move_on_after: task<T&> has no std::optional<T&>; return a pointer (task<T*>) from the timed task");
+  static_assert(
+      !std::is_reference_v<T>,
+      "corio::move_on_after: task<T&> has no std::optional<T&>; return a pointer (task<T*>) from the timed task");
   return detail::scope_runner::or_empty<T>({"corio::move_on_after", {{}, timeout, true}, false},
                                            detail::given_task<T>{std::move(timed)});
 }

@@ -15,12 +15,12 @@
 
 #include "corio/capacity_limiter.hpp"
 #include "corio/config.hpp"
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/group_core.hpp"
 #include "corio/detail/worker_pool.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio {
 
@@ -54,9 +54,7 @@ template <class R, class F, class... A>
 class thread_call : private pool_job, private foreign_completion, private suspension {
  public:
   using corio_awaitable = void;
-  thread_call(F& f, std::tuple<A...>& args) noexcept : suspension{&on_cancel}, f_(f), args_(args) {
-    run = &work;
-  }
+  thread_call(F& f, std::tuple<A...>& args) noexcept : suspension{&on_cancel}, f_(f), args_(args) { run = &work; }
 
   bool await_ready() {
     loop_ = &event_loop::running("corio::to_thread");
@@ -104,7 +102,8 @@ class thread_call : private pool_job, private foreign_completion, private suspen
 
   R call() {
     if constexpr (takes_stop_token<F, A...>)
-      return std::apply([this](A&... args) -> R { return std::invoke(std::move(f_), stop_.get_token(), std::move(args)...); }, args_);
+      return std::apply(
+          [this](A&... args) -> R { return std::invoke(std::move(f_), stop_.get_token(), std::move(args)...); }, args_);
     else
       return std::apply([this](A&... args) -> R { return std::invoke(std::move(f_), std::move(args)...); }, args_);
   }
@@ -173,7 +172,8 @@ template <class F, class... A>
   requires(!std::is_same_v<std::remove_cvref_t<F>, capacity_limiter>)
 CORIO_CORO_WRAPPER auto to_thread(F f, A... args) -> task<typename detail::to_thread_result<F, A...>::type> {
   using R = typename detail::to_thread_result<F, A...>::type;
-  return detail::run_on_worker<R>(&detail::default_thread_limiter(), std::move(f), std::tuple<A...>(std::move(args)...));
+  return detail::run_on_worker<R>(&detail::default_thread_limiter(), std::move(f),
+                                  std::tuple<A...>(std::move(args)...));
 }
 
 // The same, bounded by `limiter` instead of the process-wide limit (Trio's

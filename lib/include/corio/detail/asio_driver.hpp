@@ -234,8 +234,8 @@ class asio_driver final : public loop_driver {
       tick_posted_ = false;  // the next round posts another
     }
     if (io_.stopped()) {
-      const bool asked = !std::exchange(stopped_by_driver_, false) &&
-                         !woken_by_stop_.exchange(false, std::memory_order_acq_rel);
+      const bool asked =
+          !std::exchange(stopped_by_driver_, false) && !woken_by_stop_.exchange(false, std::memory_order_acq_rel);
       if (asked) {
         // Someone called io.stop() (or a foreign thread was seen): the
         // corio tasks cannot wait for Asio any more. Cancel them, and keep

@@ -13,13 +13,13 @@
 #include <utility>
 
 #include "corio/config.hpp"
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/asio_config.hpp"
 #include "corio/detail/asio_driver.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/inline_cancellation.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio::detail {
 

@@ -60,7 +60,10 @@ class event_loop {
   // The running loop; `operation` names the caller in the error otherwise.
   static event_loop& running(const char* operation) {
     event_loop* loop = slot();
-    if (loop == nullptr) throw std::logic_error(std::string(operation) + ": no corio event loop is running on this thread; call it from a task started by corio::run");
+    if (loop == nullptr)
+      throw std::logic_error(
+          std::string(operation) +
+          ": no corio event loop is running on this thread; call it from a task started by corio::run");
     return *loop;
   }
 

@@ -10,11 +10,11 @@
 #include <utility>
 #include <vector>
 
-#include "corio/exceptions.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/portal_state.hpp"
 #include "corio/detail/promise_base.hpp"
+#include "corio/exceptions.hpp"
 
 namespace corio::detail {
 
@@ -191,7 +191,7 @@ inline void portal_state::deliver_on_loop(foreign_completion& node) noexcept {
 
 inline std::coroutine_handle<> on_task_finished(promise_base& promise, std::coroutine_handle<> self) noexcept {
   if (promise.awaited()) return transfer_to(promise.continuation());  // awaited inline
-  if (promise.parent() == nullptr) {  // the task given to run()
+  if (promise.parent() == nullptr) {                                  // the task given to run()
     promise.set_state(fiber_state::finished);
     event_loop::current()->root_finished();
     return std::noop_coroutine();

@@ -10,12 +10,12 @@
 #include <utility>
 #include <variant>
 
-#include "corio/exceptions.hpp"
-#include "corio/task.hpp"
 #include "corio/detail/event_loop.hpp"
 #include "corio/detail/fiber.hpp"
 #include "corio/detail/group_core.hpp"
 #include "corio/detail/portal_state.hpp"
+#include "corio/exceptions.hpp"
+#include "corio/task.hpp"
 
 namespace corio::detail {
 
@@ -88,7 +88,8 @@ class handoff_spawn final : public handoff_spawn_base<T> {
   void run(group_core& group, std::unique_ptr<portal_job>& self) override {
     handoff<T>& shared = this->shared();
     portal_job* job = self.release();  // ownership passes to the child
-    task<void> child = handoff_child<T>(std::unique_ptr<handoff_spawn_base<T>>(static_cast<handoff_spawn_base<T>*>(job)));
+    task<void> child =
+        handoff_child<T>(std::unique_ptr<handoff_spawn_base<T>>(static_cast<handoff_spawn_base<T>*>(job)));
     auto frame = task_access::release(child, "corio::portal::call");
     frame.promise().set_detached();  // nobody joins it: it frees itself
     shared.child = &frame.promise();
