@@ -21,6 +21,7 @@ PACKAGE_GROUPS=(
   "build tools (CMake, Ninja; Python runs lit and the test scripts; git stamps the commit into corio-tidy --version)|cmake ninja-build pkg-config python3 python3-jsonschema python3-yaml git"
   "compilers (clang 22 with lld and the sanitizer runtimes; g++ for the runtime's second build)|clang-22 lld lld-22 libclang-rt-22-dev g++"
   "LLVM/Clang 22 libraries and tools (the checks link them; lit, FileCheck, clang-tidy, clangd)|libclang-22-dev llvm-22-dev llvm-22-tools clang-tidy-22 clangd-22"
+  "clang-format 22 (the format test checks checks/, tools/, lib/ and bench/)|clang-format-22"
   "clangd's gRPC/protobuf deps (Debian's clangd libraries link the remote index)|libgrpc++-dev libprotobuf-dev libabsl-dev protobuf-compiler-grpc"
   "test libraries (GoogleTest, Google Benchmark)|libgtest-dev libbenchmark-dev"
   "Neovim 0.7 (test/clangd runs docs/ide.md's editor snippet in it)|neovim"
