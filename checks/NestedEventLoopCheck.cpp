@@ -378,10 +378,6 @@ NestedEventLoopCheck::asLoopCall(const CallExpr &Call) {
   if (!(Object && IsListed(Object->getDecl(), LoopObjectNames)) &&
       !IsListed(Call.getDirectCallee(), LoopFunctionNames))
     return std::nullopt;
-  // A death test runs its statement in a child process, not in this loop.
-  if (helpers::isInDeathTestStatement(
-          Call.getBeginLoc(), AST->getSourceManager(), AST->getLangOpts()))
-    return std::nullopt;
   SmallVector<BoundNodes, 1> Matches = match(*LoopCallMatcher, Call, *AST);
   if (Matches.empty())
     return std::nullopt;
@@ -421,9 +417,16 @@ void NestedEventLoopCheck::findLoopCalls() {
       continue;
     auto Visit = [&](const CallExpr &Call, bool AwaitAllowed) {
       if (std::optional<LoopCall> Loop = asLoopCall(Call)) {
-        Loop->Where = {Caller, AwaitAllowed};
-        Loop->Depth = Depth;
-        LoopCalls.push_back(std::move(*Loop));
+        // A death test runs its statement in a child process, not in this loop.
+        if (!helpers::isInDeathTestStatement(Call.getBeginLoc(), SM,
+                                             AST->getLangOpts())) {
+          Loop->Where = {Caller, AwaitAllowed};
+          Loop->Depth = Depth;
+          LoopCalls.push_back(std::move(*Loop));
+        }
+        // The call is the finding (or deliberately none): the loop function's
+        // implementation runs its loop on purpose, it is not a second one.
+        return;
       }
       const FunctionDecl *Callee = Call.getDirectCallee();
       if (Depth < MaxCallDepth && Callee && Callee->hasBody() &&
