@@ -18,6 +18,7 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SmallVector.h"
 
 using namespace clang::ast_matchers;
 
@@ -54,6 +55,26 @@ const Expr *throughMove(const Expr *E) {
       (Callee->getName() == "move" || Callee->getName() == "forward"))
     return Call->getArg(0)->IgnoreParens();
   return E;
+}
+
+/// Whether a member coroutine may read its object: its visible body has a
+/// `this` anywhere, written or implied by a member access, lambdas included.
+/// Without a visible body it may.
+bool mayUseObject(const CXXMethodDecl &Method) {
+  const FunctionDecl *Definition = Method.getDefinition();
+  const Stmt *Body = Definition ? Definition->getBody() : nullptr;
+  if (!Body)
+    return true;
+  llvm::SmallVector<const Stmt *, 32> Pending{Body};
+  while (!Pending.empty()) {
+    const Stmt *S = Pending.pop_back_val();
+    if (isa<CXXThisExpr>(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Pending.push_back(Child);
+  }
+  return false;
 }
 
 /// The statement whose end is the end of Var's scope.
@@ -227,8 +248,10 @@ DanglingReferenceCheck::referentsOf(const CallExpr &Call) const {
       Found.push_back(R);
   }
   // The object of a member coroutine, unless it is a lambda's closure
-  // (async-dangling-capture's case) or reached through a pointer.
-  if (!Method || Method->isStatic() || Method->getParent()->isLambda())
+  // (async-dangling-capture's case), reached through a pointer, or never
+  // read by the coroutine (an empty functor's operator()).
+  if (!Method || Method->isStatic() || Method->getParent()->isLambda() ||
+      !mayUseObject(*Method))
     return Found;
   const Expr *Object = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {

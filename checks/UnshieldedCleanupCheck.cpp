@@ -342,7 +342,7 @@ void UnshieldedCleanupCheck::checkTry(const CXXTryStmt &Try,
     const helpers::CancellationAssumption Assumption(
         CancellationCodes, Ctx, C, Catch.Handler->getExceptionDecl());
     const auto Unprotected = helpers::unprotectedSuspensionsAfter(
-        *Cfg, Try, *Catch.Handler, Assumption,
+        *Cfg, *Coroutine.getBody(), Try, *Catch.Handler, Assumption,
         [&](const Expr &Point) {
           return judge(Point, Shields, ShieldFunctions.userNames());
         },

@@ -79,6 +79,121 @@ void collectFlags(const Stmt *S, const ASTContext &Ctx,
     collectFlags(Child, Ctx, Flags);
 }
 
+bool isExceptionPtr(QualType Type) {
+  return isFlagType(Type) && !Type->isBooleanType();
+}
+
+/// The statements from Body down to Target, innermost last, lambdas left
+/// out (their code is not the coroutine's).
+bool findChain(const Stmt *S, const Stmt *Target,
+               llvm::SmallVectorImpl<const Stmt *> &Chain) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  Chain.push_back(S);
+  if (S == Target)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (findChain(Child, Target, Chain))
+      return true;
+  Chain.pop_back();
+  return false;
+}
+
+/// Checks that every use of Var, in Scope, leaves it null until Handler
+/// starts: uses in the other handlers of Try cannot run before it, const
+/// uses (a test, a comparison, a copy) do not write, and assignments from
+/// Handler on are followed by the walk. Anything else, a lambda's use
+/// included, may write it.
+class NullUntilHandler {
+public:
+  NullUntilHandler(const VarDecl &Var, const CXXTryStmt &Try,
+                   const CXXCatchStmt &Handler)
+      : Var(Var), Try(Try), Handler(Handler) {}
+
+  bool holdsIn(const Stmt &Scope) {
+    visit(&Scope, false);
+    return !Written;
+  }
+
+private:
+  void visit(const Stmt *S, bool InLambda) {
+    if (!S || Written)
+      return;
+    if (isOtherHandler(*S))
+      return;
+    if (S == &Handler)
+      PastTry = true;
+    InLambda = InLambda || isa<LambdaExpr, BlockExpr>(S);
+    for (const Stmt *Child : S->children()) {
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Child);
+          Ref && Ref->getDecl() == &Var)
+        Written = Written || !leavesNull(*Ref, *S, InLambda);
+      visit(Child, InLambda);
+    }
+  }
+
+  bool isOtherHandler(const Stmt &S) const {
+    for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
+      if (Try.getHandler(I) == &S && &S != &Handler)
+        return true;
+    return false;
+  }
+
+  bool leavesNull(const DeclRefExpr &Ref, const Stmt &Parent,
+                  bool InLambda) const {
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(&Parent))
+      return Cast->getCastKind() == CK_NoOp &&
+             Cast->getType().isConstQualified();
+    if (InLambda || !PastTry)
+      return false;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(&Parent))
+      return Assign->getOpcode() == BO_Assign && Assign->getLHS() == &Ref;
+    const auto *Call = dyn_cast<CXXOperatorCallExpr>(&Parent);
+    return Call && Call->getOperator() == OO_Equal && Call->getArg(0) == &Ref;
+  }
+
+  const VarDecl &Var;
+  const CXXTryStmt &Try;
+  const CXXCatchStmt &Handler;
+  bool PastTry = false;
+  bool Written = false;
+};
+
+/// The default-constructed std::exception_ptr locals that are still null
+/// when Handler starts: declared before Try in a block that Try runs in at
+/// most once (no loop in between), and not written before Handler.
+void collectNullExceptionPtrs(const Stmt &Body, const CXXTryStmt &Try,
+                              const CXXCatchStmt &Handler,
+                              llvm::SmallVectorImpl<const VarDecl *> &Found) {
+  llvm::SmallVector<const Stmt *, 16> Chain;
+  if (!findChain(&Body, &Try, Chain))
+    return;
+  for (unsigned I = Chain.size() - 1; I > 0; --I) {
+    const Stmt *Scope = Chain[I - 1];
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Scope))
+      return;
+    const auto *Block = dyn_cast<CompoundStmt>(Scope);
+    if (!Block)
+      continue;
+    for (const Stmt *Before : Block->body()) {
+      if (Before == Chain[I])
+        break;
+      const auto *Decls = dyn_cast<DeclStmt>(Before);
+      if (!Decls)
+        continue;
+      for (const Decl *D : Decls->decls()) {
+        const auto *Var = dyn_cast<VarDecl>(D);
+        const auto *Init =
+            Var ? dyn_cast_or_null<CXXConstructExpr>(Var->getInit()) : nullptr;
+        if (Init && Init->getNumArgs() == 0 && Var->hasLocalStorage() &&
+            isExceptionPtr(Var->getType()) && Found.size() < MaxFlags &&
+            NullUntilHandler(*Var, Try, Handler).holdsIn(*Block))
+          Found.push_back(Var);
+      }
+    }
+  }
+}
+
 /// What a path knows about the flags: bit I of Known says flag I has the
 /// value bit I of Values.
 struct FlagValues {
@@ -100,13 +215,23 @@ struct FlagValues {
 
 class Walk {
 public:
-  Walk(const CXXTryStmt &Try, const CXXCatchStmt &Handler,
+  Walk(const Stmt &Body, const CXXTryStmt &Try, const CXXCatchStmt &Handler,
        const CancellationAssumption &Assumption,
        llvm::function_ref<SuspensionVerdict(const Expr &)> Judge,
        const ASTContext &Ctx)
       : Handler(Handler), Assumption(Assumption), Judge(Judge), Ctx(Ctx),
         InHandler(&Handler), InTryBlock(Try.getTryBlock()) {
     collectFlags(Handler.getHandlerBlock(), Ctx, Flags);
+    llvm::SmallVector<const VarDecl *, 4> Null;
+    collectNullExceptionPtrs(Body, Try, Handler, Null);
+    for (const VarDecl *Var : Null) {
+      const auto *It = llvm::find(Flags, Var);
+      if (It == Flags.end() && Flags.size() == MaxFlags)
+        continue;
+      if (It == Flags.end())
+        It = Flags.insert(Flags.end(), Var);
+      AtEntry.set(It - Flags.begin(), false);
+    }
   }
 
   llvm::SmallVector<const Expr *, 2> run(const CFG &Cfg) {
@@ -122,7 +247,7 @@ public:
       /// path propagates the cancellation.
       const Expr *Pending;
     };
-    llvm::SmallVector<Step, 16> Work{{Entry, false, {}, nullptr}};
+    llvm::SmallVector<Step, 16> Work{{Entry, false, AtEntry, nullptr}};
     llvm::DenseSet<std::tuple<const CFGBlock *, unsigned, uint32_t, uint32_t,
                               const Expr *>>
         Seen;
@@ -264,16 +389,18 @@ private:
   StmtRegion InHandler;
   StmtRegion InTryBlock;
   llvm::SmallVector<const VarDecl *, 4> Flags;
+  /// What is known when the handler starts: the exception_ptrs still null.
+  FlagValues AtEntry;
 };
 
 } // namespace
 
 llvm::SmallVector<const Expr *, 2> unprotectedSuspensionsAfter(
-    const CFG &Cfg, const CXXTryStmt &Try, const CXXCatchStmt &Handler,
-    const CancellationAssumption &Assumption,
+    const CFG &Cfg, const Stmt &Body, const CXXTryStmt &Try,
+    const CXXCatchStmt &Handler, const CancellationAssumption &Assumption,
     llvm::function_ref<SuspensionVerdict(const Expr &)> Judge,
     const ASTContext &Ctx) {
-  return Walk(Try, Handler, Assumption, Judge, Ctx).run(Cfg);
+  return Walk(Body, Try, Handler, Assumption, Judge, Ctx).run(Cfg);
 }
 
 } // namespace clang::tidy::async::helpers

@@ -36,16 +36,18 @@ enum class SuspensionVerdict {
 /// (a throw, a [[noreturn]] call such as std::rethrow_exception), the
 /// coroutine ends (co_return, the end of the body) or the path reaches the
 /// try block again (a retry: async-swallowed-cancellation's case). Branches
-/// on the caught exception, and on a bool or std::exception_ptr the handler
-/// set, take the edge the cancellation takes.
+/// on the caught exception, on a bool or std::exception_ptr the handler
+/// set, and on a default-constructed std::exception_ptr of Body (the
+/// coroutine's) that nothing set before the handler (null), take the edge
+/// the cancellation takes.
 ///
 /// Returns, in source order, the first suspension point that Judge calls
 /// Unprotected on each path that goes on to propagate the cancellation (a
 /// path that never does swallows it, which async-swallowed-cancellation
 /// reports).
 llvm::SmallVector<const Expr *, 2> unprotectedSuspensionsAfter(
-    const CFG &Cfg, const CXXTryStmt &Try, const CXXCatchStmt &Handler,
-    const CancellationAssumption &Assumption,
+    const CFG &Cfg, const Stmt &Body, const CXXTryStmt &Try,
+    const CXXCatchStmt &Handler, const CancellationAssumption &Assumption,
     llvm::function_ref<SuspensionVerdict(const Expr &)> Judge,
     const ASTContext &Ctx);
 

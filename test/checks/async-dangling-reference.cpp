@@ -23,7 +23,7 @@ task<int> by_pointer(const std::string *s);
 struct session {
   explicit session(int id) : id(id) {}
   int id;
-  task<void> serve() { co_return; }
+  task<void> serve() { static_cast<void>(id); co_return; }
 };
 
 // Temporaries: safe only if the task finishes in their full-expression.
@@ -173,4 +173,56 @@ task<int> lambda_parameters() {
   // CHECK-MESSAGES: :[[@LINE-2]]:42: note: the temporary is destroyed here, but the task is stored
   // CHECK-MESSAGES: :[[@LINE-4]]:41: note: take the parameter by value
   co_return co_await std::move(t);
+}
+
+// The object of a member coroutine: it dangles only if the coroutine may
+// read it, that is when its body has a `this`, written or implied, or is
+// not visible.
+struct stateless {
+  task<int> operator()() { co_return 1; }
+  task<int> answer() { co_return 42; }
+};
+struct reader {
+  int id = 0;
+  task<int> implicit() { co_return id; }
+  task<int> in_lambda() {
+    auto get = [this] { return id; };
+    co_return get();
+  }
+  task<int> elsewhere();
+};
+template <class T> struct holder {
+  T value{};
+  task<T> get() { co_return value; }
+};
+
+task<int> member_objects() {
+  std::vector<task<int>> pending;
+  pending.push_back(stateless()());
+  pending.push_back(stateless().answer());
+  pending.push_back(reader().implicit());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a temporary bound to the object of coroutine 'implicit' is destroyed before the coroutine finishes [async-dangling-reference]
+  // CHECK-MESSAGES: :[[@LINE-2]]:40: note: the temporary is destroyed here, but the task is stored
+  // CHECK-MESSAGES: :187:13: note: keep the object alive until the task finishes
+  pending.push_back(reader().in_lambda());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a temporary bound to the object of coroutine 'in_lambda'
+  // CHECK-MESSAGES: :[[@LINE-2]]:41: note: the temporary is destroyed here, but the task is stored
+  // CHECK-MESSAGES: :188:13: note: keep the object alive until the task finishes
+  pending.push_back(reader().elsewhere());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a temporary bound to the object of coroutine 'elsewhere'
+  // CHECK-MESSAGES: :[[@LINE-2]]:41: note: the temporary is destroyed here, but the task is stored
+  // CHECK-MESSAGES: :192:13: note: keep the object alive until the task finishes
+  pending.push_back(holder<int>().get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a temporary bound to the object of coroutine 'get'
+  // CHECK-MESSAGES: :[[@LINE-2]]:40: note: the temporary is destroyed here, but the task is stored
+  // CHECK-MESSAGES: :196:11: note: keep the object alive until the task finishes
+  int s = 0;
+  for (auto &t : pending)
+    s += co_await std::move(t);
+  co_return s;
+}
+
+task<int> returns_local_object() {
+  stateless unread;
+  return unread.answer();
 }

@@ -203,6 +203,70 @@ corio::task<void> lambda_after() {
   throw corio::cancelled_error();
 }
 
+// A default-constructed exception_ptr is null: after a handler that
+// swallows the cancellation, `if (error)` is false, so the path ends without
+// propagating it (async-swallowed-cancellation's case).
+corio::task<void> null_exception_ptr() {
+  std::exception_ptr error;
+  try {
+    co_await work();
+  } catch (const corio::cancelled_error &) {
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await cleanup();
+  if (error)
+    std::rethrow_exception(error);
+}
+
+// Unless something may have set it before the handler: the try block, a
+// loop's previous iteration, a lambda that refers to it.
+corio::task<void> exception_ptr_set_in_try() {
+  std::exception_ptr error;
+  try {
+    error = std::make_exception_ptr(parse_error());
+    co_await work();
+  } catch (const corio::cancelled_error &) {
+  }
+  co_await cleanup();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation
+  // CHECK-FIXES: co_await corio::shielded(cleanup());
+  if (error)
+    std::rethrow_exception(error);
+}
+
+corio::task<void> exception_ptr_across_iterations() {
+  std::exception_ptr error;
+  for (int i = 0; i < 3; ++i) {
+    try {
+      co_await cleanup_for(i);
+    } catch (const corio::cancelled_error &) {
+    } catch (...) {
+      error = std::current_exception();
+    }
+  }
+  co_await cleanup();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation
+  // CHECK-FIXES: co_await corio::shielded(cleanup());
+  if (error)
+    std::rethrow_exception(error);
+}
+
+corio::task<void> exception_ptr_in_lambda() {
+  std::exception_ptr error;
+  auto keep = [&error] { error = std::current_exception(); };
+  try {
+    co_await work();
+  } catch (const corio::cancelled_error &) {
+    keep();
+  }
+  co_await cleanup();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' after a caught cancellation
+  // CHECK-FIXES: co_await corio::shielded(cleanup());
+  if (error)
+    std::rethrow_exception(error);
+}
+
 // ---- Templates and macros ---------------------------------------------------
 
 // A template is reported once, from its pattern, with the fix-it there.
