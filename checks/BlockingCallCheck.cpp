@@ -2,6 +2,7 @@
 #include "BlockingCallCheck.h"
 #include "frameworks/Registry.h"
 #include "utils/CoAwaitAllowed.h"
+#include "utils/CoAwaitParens.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
@@ -251,19 +252,6 @@ bool hasAsyncCounterpart(const CXXMethodDecl &Sync, unsigned NumArgs,
   return false;
 }
 
-/// Skips the implicit nodes between an expression and what it is part of.
-DynTypedNodeList explicitParents(const Expr &E, helpers::ParentIndex &Index) {
-  DynTypedNodeList Parents = Index.get(E);
-  while (Parents.size() == 1) {
-    const auto *Wrapper = Parents[0].get<Expr>();
-    if (!Wrapper || !isa<ImplicitCastExpr, MaterializeTemporaryExpr,
-                         CXXBindTemporaryExpr, ExprWithCleanups>(Wrapper))
-      break;
-    Parents = Index.get(*Wrapper);
-  }
-  return Parents;
-}
-
 /// Whether \p E is a statement of its own, its value discarded: `t.join();`.
 bool isExpressionStatement(const Expr &E, helpers::ParentIndex &Index) {
   DynTypedNodeList Parents = Index.get(E);
@@ -294,30 +282,6 @@ bool isExpressionStatement(const Expr &E, helpers::ParentIndex &Index) {
     return Self == Case->getSubStmt();
   if (const auto *Label = dyn_cast<LabelStmt>(Parent))
     return Self == Label->getSubStmt();
-  return false;
-}
-
-/// Whether `co_await E` needs parentheses where E stands: only postfix
-/// operators bind tighter than co_await.
-bool needsParensForCoAwait(const Expr &E, helpers::ParentIndex &Index) {
-  DynTypedNodeList Parents = explicitParents(E, Index);
-  if (Parents.size() != 1)
-    return true;
-  const auto *Parent = Parents[0].get<Expr>();
-  if (!Parent)
-    return false;
-  if (isa<MemberExpr, ArraySubscriptExpr>(Parent))
-    return true;
-  if (const auto *Unary = dyn_cast<UnaryOperator>(Parent))
-    return Unary->isPostfix();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent))
-    return Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Call ||
-           Op->getOperator() == OO_Arrow ||
-           ((Op->getOperator() == OO_PlusPlus ||
-             Op->getOperator() == OO_MinusMinus) &&
-            Op->getNumArgs() == 2);
-  if (const auto *Call = dyn_cast<CallExpr>(Parent))
-    return Call->getCallee()->IgnoreImplicit() == &E;
   return false;
 }
 
@@ -419,7 +383,7 @@ std::vector<FixItHint> asyncCounterpartFix(const CXXMemberCallExpr &Call,
            .starts_with((NS + "::").str()) ||
       !hasAsyncCounterpart(*Method, NumArgs, Context))
     return Fix;
-  bool Parens = needsParensForCoAwait(Call, Parents);
+  bool Parens = helpers::needsParensAroundCoAwait(Call, Parents);
   Fix.push_back(FixItHint::CreateInsertion(
       Call.getBeginLoc(), Parens ? "(co_await " : "co_await "));
   Fix.push_back(FixItHint::CreateReplacement(

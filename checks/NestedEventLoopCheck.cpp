@@ -1,13 +1,13 @@
 //===- NestedEventLoopCheck.cpp - async-nested-event-loop ===//
 #include "NestedEventLoopCheck.h"
 #include "frameworks/Registry.h"
+#include "utils/CoAwaitParens.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
 #include "utils/TemplateOf.h"
 #include "utils/TestFrameworkMacros.h"
 
-#include "clang-tidy/utils/FixItHintUtils.h"
 #include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
@@ -71,37 +71,14 @@ bool isLambda(const FunctionDecl &F) {
 /// Walks a function body the way the function runs it: lambda bodies and
 /// local classes are functions of their own, unevaluated operands (sizeof,
 /// decltype, noexcept...) run nothing. Reports each call with whether
-/// co_await could replace it there, and notes postfix operands.
+/// co_await could replace it there.
 class BodyWalker : public ConstDynamicRecursiveASTVisitor {
 public:
   using OnCall = llvm::function_ref<void(const CallExpr &, bool AwaitAllowed)>;
-  BodyWalker(OnCall Report,
-             llvm::SmallPtrSetImpl<const Expr *> &PostfixOperands)
-      : Report(Report), PostfixOperands(PostfixOperands) {}
+  explicit BodyWalker(OnCall Report) : Report(Report) {}
 
   bool VisitCallExpr(const CallExpr *Call) override {
     Report(*Call, NoAwaitDepth == 0);
-    notePostfixOperand(Call->getCallee());
-    return true;
-  }
-  bool VisitMemberExpr(const MemberExpr *E) override {
-    notePostfixOperand(E->getBase());
-    return true;
-  }
-  bool VisitArraySubscriptExpr(const ArraySubscriptExpr *E) override {
-    notePostfixOperand(E->getBase());
-    return true;
-  }
-  bool VisitUnaryOperator(const UnaryOperator *E) override {
-    if (E->isPostfix())
-      notePostfixOperand(E->getSubExpr());
-    return true;
-  }
-  bool VisitCXXOperatorCallExpr(const CXXOperatorCallExpr *E) override {
-    if (llvm::is_contained(
-            {OO_Subscript, OO_Arrow, OO_Call, OO_PlusPlus, OO_MinusMinus},
-            E->getOperator()))
-      notePostfixOperand(E->getArg(0));
     return true;
   }
 
@@ -145,14 +122,7 @@ public:
   }
 
 private:
-  void notePostfixOperand(const Expr *E) {
-    if (const auto *Call =
-            dyn_cast_or_null<CallExpr>(E ? E->IgnoreImplicit() : nullptr))
-      PostfixOperands.insert(Call);
-  }
-
   OnCall Report;
-  llvm::SmallPtrSetImpl<const Expr *> &PostfixOperands;
   unsigned NoAwaitDepth = 0;
 };
 
@@ -190,8 +160,7 @@ std::vector<FixItHint> awaitTaskFix(const CallExpr &Call, StringRef Name,
           CharSourceRange::getTokenRange(Awaited.getSourceRange()),
           Context.getSourceManager(), Context.getLangOpts())
           .str();
-  if (tidy::utils::fixit::areParensNeededForStatement(
-          *Awaited.IgnoreImplicit()))
+  if (helpers::needsParensAsCoAwaitOperand(Awaited))
     Operand = "(" + Operand + ")";
   std::string Await = "co_await " + Operand;
   if (PostfixOperand) // `sync_wait(t).x` -> `(co_await t).x`
@@ -438,7 +407,7 @@ void NestedEventLoopCheck::findLoopCalls() {
         Queue.push_back(Callee->getCanonicalDecl());
     };
     // Constructors are never reached: a construction is not a CallExpr.
-    BodyWalker(Visit, PostfixOperands).TraverseStmt(Definition->getBody());
+    BodyWalker(Visit).TraverseStmt(Definition->getBody());
   }
 }
 
@@ -465,7 +434,7 @@ void NestedEventLoopCheck::onEndOfTranslationUnit() {
   ThreadEntries.clear();
   Reached.clear();
   LoopCalls.clear();
-  PostfixOperands.clear();
+  Parents = helpers::ParentIndex();
 }
 
 std::vector<FixItHint>
@@ -473,12 +442,16 @@ NestedEventLoopCheck::fixesFor(const LoopCall &Loop,
                                const FunctionDecl &Coroutine,
                                SourceLocation &FutureOrigin) {
   if (!Loop.FutureWait)
-    return awaitTaskFix(*Loop.Call, Loop.Name, Coroutine,
-                        PostfixOperands.contains(Loop.Call), *AST);
+    return awaitTaskFix(
+        *Loop.Call, Loop.Name, Coroutine,
+        helpers::needsParensAroundCoAwait(*Loop.Call, Parents.forContext(*AST)),
+        *AST);
   const Expr *Future = asWritten(*Loop.FutureWait->getImplicitObjectArgument());
   if (const auto *Operation = dyn_cast<CallExpr>(Future))
-    return useAwaitableFix(*Loop.FutureWait, *Operation, Coroutine,
-                           PostfixOperands.contains(Loop.Call), *AST);
+    return useAwaitableFix(
+        *Loop.FutureWait, *Operation, Coroutine,
+        helpers::needsParensAroundCoAwait(*Loop.Call, Parents.forContext(*AST)),
+        *AST);
   // A future variable: in an Asio coroutine, the call that made it is what
   // to change.
   std::string Kind = templateName(Coroutine.getReturnType());

@@ -3,6 +3,7 @@
 #define CORIO_CHECKS_NESTEDEVENTLOOPCHECK_H
 
 #include "utils/CatalogueList.h"
+#include "utils/ParentIndex.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -89,8 +90,8 @@ private:
   // Found at the end of the translation unit.
   llvm::DenseMap<const FunctionDecl *, Reach> Reached;
   std::vector<LoopCall> LoopCalls;
-  /// Calls that are the operand of a postfix operator (`f().x`).
-  llvm::SmallPtrSet<const Expr *, 16> PostfixOperands;
+  /// Parents of the calls fixed, never from the shared ASTContext map.
+  helpers::ParentIndex Parents;
 };
 
 } // namespace clang::tidy::async

@@ -1,6 +1,7 @@
 //===- UnawaitedTaskCheck.cpp - async-unawaited-task ===//
 #include "UnawaitedTaskCheck.h"
 #include "utils/CoAwaitAllowed.h"
+#include "utils/CoAwaitParens.h"
 #include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
 
@@ -30,15 +31,6 @@ AST_MATCHER_P(VarDecl, holdsLazyTask, helpers::TaskTypes *, TaskTypes) {
   const CXXRecordDecl *Class = classOf(Node.getType());
   return Class &&
          TaskTypes->isLazyAwaitableTask(*Class, Finder->getASTContext());
-}
-
-/// Whether `co_await ` can be put in front of E as written: E binds at least
-/// as tightly as a unary operator.
-bool bindsAsPostfix(const Expr &E) {
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&E))
-    return Operator->getOperator() == OO_Call ||
-           Operator->getOperator() == OO_Subscript;
-  return true;
 }
 
 /// The name of what produced a task: a named function, not an operator or a
@@ -153,7 +145,10 @@ void UnawaitedTaskCheck::diagnoseDroppedCall(const CallExpr &Call,
   const CXXRecordDecl *Promise =
       PromiseVar ? PromiseVar->getType()->getAsCXXRecordDecl() : nullptr;
   const bool CanAwait = Promise && TaskTypes.canAwait(*Promise, Task, Ctx);
-  const bool CanFix = CanAwait && !Begin.isMacroID() && bindsAsPostfix(Call) &&
+  // A dropped value is never a postfix operand: only `co_await ` in front of
+  // the call as written is to check.
+  const bool CanFix = CanAwait && !Begin.isMacroID() &&
+                      !helpers::needsParensAsCoAwaitOperand(Call) &&
                       isCoAwaitAllowedAt(Call, Parents);
   {
     const FunctionDecl *Callee = namedCallee(Call);
