@@ -16,6 +16,12 @@ using namespace std::chrono_literals;
 namespace net = boost::asio;
 using net::ip::tcp;
 
+struct Tally {
+  std::size_t operator[](std::size_t i) const { return i; }
+  std::size_t operator()(std::size_t i) const { return i; }
+};
+std::size_t twice(std::size_t v) { return 2 * v; }
+
 // In an awaitable on the default executor, a synchronous member with an
 // async_* counterpart taking the same arguments becomes that counterpart.
 net::awaitable<std::size_t> talks_over_boost_asio(tcp::socket &sock, tcp::acceptor &acceptor,
@@ -70,6 +76,24 @@ net::awaitable<std::size_t> talks_over_boost_asio(tcp::socket &sock, tcp::accept
   n += resolver.resolve("example.com", "https").size();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'boost::asio::ip::basic_resolver::resolve' blocks the event loop's thread
   // CHECK-FIXES: {{^}}  n += (co_await resolver.async_resolve("example.com", "https", boost::asio::use_awaitable)).size();{{$}}
+  // None in an argument nor in an index, built-in or overloaded.
+  std::size_t sizes[4] = {};
+  n += sizes[sock.read_some(net::buffer(data))];
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'boost::asio::basic_stream_socket::read_some' blocks the event loop's thread
+  // CHECK-FIXES: {{^}}  n += sizes[co_await sock.async_read_some(net::buffer(data), boost::asio::use_awaitable)];{{$}}
+  Tally tally;
+  n += tally[sock.read_some(net::buffer(data))];
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'boost::asio::basic_stream_socket::read_some' blocks the event loop's thread
+  // CHECK-FIXES: {{^}}  n += tally[co_await sock.async_read_some(net::buffer(data), boost::asio::use_awaitable)];{{$}}
+  n += tally(sock.write_some(net::buffer(data)));
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'boost::asio::basic_stream_socket::write_some' blocks the event loop's thread
+  // CHECK-FIXES: {{^}}  n += tally(co_await sock.async_write_some(net::buffer(data), boost::asio::use_awaitable));{{$}}
+  n += twice(sock.write_some(net::buffer(data)));
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'boost::asio::basic_stream_socket::write_some' blocks the event loop's thread
+  // CHECK-FIXES: {{^}}  n += twice(co_await sock.async_write_some(net::buffer(data), boost::asio::use_awaitable));{{$}}
+  n += -sock.read_some(net::buffer(data));
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'boost::asio::basic_stream_socket::read_some' blocks the event loop's thread
+  // CHECK-FIXES: {{^}}  n += -co_await sock.async_read_some(net::buffer(data), boost::asio::use_awaitable);{{$}}
   co_return n + endpoints.size();
 }
 

@@ -44,6 +44,45 @@ cppcoro::task<int> cppcoro_waits(bool flag) {
   co_return a + b + c + d;
 }
 
+// Parentheses only where precedence asks for them: around `co_await x` as
+// the operand of a postfix operator, around x when it is no cast-expression
+// (a unary operator is one). None in an argument nor in an index.
+struct Scores {
+  int operator[](int i) const { return i; }
+  int operator()(int i) const { return i; }
+  Scores operator++(int) { return *this; }
+};
+cppcoro::task<Scores> cp_scores();
+cppcoro::task<int *> cp_pointer();
+int use(int v) { return v; }
+
+cppcoro::task<int> cppcoro_parens(cppcoro::task<int> *pending, Scores scores, int *values) {
+  int a = cppcoro::sync_wait(cp_scores())[1];
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-FIXES: int a = (co_await cp_scores())[1];
+  int b = cppcoro::sync_wait(cp_scores())(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-FIXES: int b = (co_await cp_scores())(2);
+  int c = cppcoro::sync_wait(cp_pointer())[0];
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-FIXES: int c = (co_await cp_pointer())[0];
+  cppcoro::sync_wait(cp_scores())++;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-FIXES: (co_await cp_scores())++;
+  int d = scores[cppcoro::sync_wait(cp_value())] + scores(cppcoro::sync_wait(cp_other()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-MESSAGES: :[[@LINE-2]]:59: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-FIXES: int d = scores[co_await cp_value()] + scores(co_await cp_other());
+  int e = values[cppcoro::sync_wait(cp_value())] + use(cppcoro::sync_wait(cp_other()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-MESSAGES: :[[@LINE-2]]:56: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-FIXES: int e = values[co_await cp_value()] + use(co_await cp_other());
+  int f = -cppcoro::sync_wait(*pending);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'cppcoro::sync_wait' runs an event loop
+  // CHECK-FIXES: int f = -co_await *pending;
+  co_return a + b + c + d + e + f;
+}
+
 // No fix where co_await is not allowed (a handler), or inside a macro.
 #define WAIT_FOR(task) cppcoro::sync_wait(task)
 cppcoro::task<int> cppcoro_no_fix() {
