@@ -35,6 +35,32 @@ corio::task<void> forgets() {
   co_return;
 }
 
+// Tasks made by overloaded operators: co_await goes in front of a unary or
+// a postfix one as written; a binary one would need parentheses, so only a
+// note there.
+struct Pipeline {
+  corio::task<void> operator()() const;
+  corio::task<void> operator[](int) const;
+};
+corio::task<void> operator-(Pipeline);
+corio::task<void> operator|(Pipeline, Pipeline);
+corio::task<void> forgets_operators(Pipeline p) {
+  -p;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this 'corio::task' is dropped without being awaited
+  // CHECK-FIXES: {{^}}  co_await -p;{{$}}
+  p();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this 'corio::task' is dropped without being awaited
+  // CHECK-FIXES: {{^}}  co_await p();{{$}}
+  p[1];
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this 'corio::task' is dropped without being awaited
+  // CHECK-FIXES: {{^}}  co_await p[1];{{$}}
+  p | p;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this 'corio::task' is dropped without being awaited
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: co_await it
+  // CHECK-FIXES: {{^}}  p | p;{{$}}
+  co_return;
+}
+
 // Not in a coroutine: a note, no fix.
 void not_a_coroutine() {
   flush();
