@@ -102,6 +102,19 @@ net::awaitable<std::size_t> postfix_use(net::ip::tcp::resolver &resolver) {
   co_return count;
 }
 
+// An argument or an index needs no parentheses.
+std::size_t twice(std::size_t v) { return 2 * v; }
+net::awaitable<std::size_t> argument_use(net::ip::tcp::socket &sock, std::string &line,
+                                         std::size_t *sizes) {
+  std::size_t n = twice(net::async_read_until(sock, net::dynamic_buffer(line), "\n", net::use_future).get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'std::future::get' blocks a coroutine on a future
+  // CHECK-FIXES: std::size_t n = twice(co_await net::async_read_until(sock, net::dynamic_buffer(line), "\n", net::use_awaitable));
+  n += sizes[net::async_read_until(sock, net::dynamic_buffer(line), "\n", net::use_future).get()];
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'std::future::get' blocks a coroutine on a future
+  // CHECK-FIXES: n += sizes[co_await net::async_read_until(sock, net::dynamic_buffer(line), "\n", net::use_awaitable)];
+  co_return n;
+}
+
 asio::awaitable<void> standalone_notify();
 asio::awaitable<void> standalone_future(asio::io_context &io) {
   asio::co_spawn(io, standalone_notify(), asio::use_future).get();
