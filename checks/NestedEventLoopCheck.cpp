@@ -441,17 +441,14 @@ std::vector<FixItHint>
 NestedEventLoopCheck::fixesFor(const LoopCall &Loop,
                                const FunctionDecl &Coroutine,
                                SourceLocation &FutureOrigin) {
+  const bool PostfixOperand =
+      helpers::needsParensAroundCoAwait(*Loop.Call, Parents.forContext(*AST));
   if (!Loop.FutureWait)
-    return awaitTaskFix(
-        *Loop.Call, Loop.Name, Coroutine,
-        helpers::needsParensAroundCoAwait(*Loop.Call, Parents.forContext(*AST)),
-        *AST);
+    return awaitTaskFix(*Loop.Call, Loop.Name, Coroutine, PostfixOperand, *AST);
   const Expr *Future = asWritten(*Loop.FutureWait->getImplicitObjectArgument());
   if (const auto *Operation = dyn_cast<CallExpr>(Future))
-    return useAwaitableFix(
-        *Loop.FutureWait, *Operation, Coroutine,
-        helpers::needsParensAroundCoAwait(*Loop.Call, Parents.forContext(*AST)),
-        *AST);
+    return useAwaitableFix(*Loop.FutureWait, *Operation, Coroutine,
+                           PostfixOperand, *AST);
   // A future variable: in an Asio coroutine, the call that made it is what
   // to change.
   std::string Kind = templateName(Coroutine.getReturnType());
