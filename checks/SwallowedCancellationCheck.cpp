@@ -116,8 +116,12 @@ constexpr llvm::StringLiteral DefaultExceptionKeepers =
 SwallowedCancellationCheck::SwallowedCancellationCheck(
     StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawCancellationTypes(Options.get("CancellationTypes", "")),
-      RawCancellationErrorCodes(Options.get("CancellationErrorCodes", "")),
+      CancellationTypes(Options, "CancellationTypes",
+                        helpers::catalogueCancellationTypes(),
+                        helpers::catalogueCancellationTypes()),
+      CancellationErrorCodes(Options, "CancellationErrorCodes",
+                             helpers::catalogueCancellationCodes(),
+                             helpers::catalogueCancellationCodes()),
       AllowTranslation(Options.get("AllowTranslation", false)),
       RawExceptionKeepers(
           Options.get("ExceptionKeepers", DefaultExceptionKeepers)),
@@ -126,21 +130,17 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
   for (StringRef Keeper :
        tidy::utils::options::parseStringList(RawExceptionKeepers))
     ExceptionKeepers.push_back(frameworks::spelled(Keeper).str());
-  for (StringRef Type :
-       tidy::utils::options::parseStringList(RawCancellationTypes))
-    ExtraCancellationTypes.push_back(Type.str());
-  CancellationCodes = helpers::frameworkCancellationCodes();
   for (StringRef Code :
-       tidy::utils::options::parseStringList(RawCancellationErrorCodes)) {
-    Code.consume_front("::");
-    CancellationCodes.push_back(Code.str());
-  }
+       CancellationErrorCodes.kept(helpers::catalogueCancellationCodes()))
+    CancellationCodes.push_back(frameworks::spelled(Code).str());
+  for (StringRef Code : CancellationErrorCodes.userNames())
+    CancellationCodes.push_back(frameworks::spelled(Code).str());
 }
 
 void SwallowedCancellationCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "CancellationTypes", RawCancellationTypes);
-  Options.store(Opts, "CancellationErrorCodes", RawCancellationErrorCodes);
+  CancellationTypes.store(Options, Opts);
+  CancellationErrorCodes.store(Options, Opts);
   Options.store(Opts, "AllowTranslation", AllowTranslation);
   Options.store(Opts, "ExceptionKeepers", RawExceptionKeepers);
   Options.store(Opts, "IgnoreBroadHandlersReturningErrors",
@@ -199,8 +199,9 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
                  [](const Expr *Point) { return !mayThrowIntoBody(*Point); });
   if (SuspensionPoints.empty())
     return;
-  const std::vector<Cancellation> Cancellations = helpers::cancellationsFor(
-      SuspensionPoints, Coroutine, ExtraCancellationTypes, Ctx);
+  const std::vector<Cancellation> Cancellations =
+      helpers::cancellationsFor(SuspensionPoints, Coroutine, CancellationTypes,
+                                CancellationErrorCodes, Ctx);
 
   const llvm::SmallVector<helpers::HandlerCatch, 4> Catches =
       helpers::firstCatches(Try, Cancellations);

@@ -1,5 +1,5 @@
 // RUN: %check_async \
-// RUN:   --config="{CheckOptions: {async-swallowed-cancellation.CancellationTypes: '::app::stopped'}}" \
+// RUN:   --config="{CheckOptions: {async-swallowed-cancellation.CancellationTypes: '::folly::OperationCancelled;::async_simple::SignalException;::app::stopped'}}" \
 // RUN:   %s async-swallowed-cancellation %t -- -isystem %inputs
 
 // A handler cannot swallow a cancellation that its try block's suspension
