@@ -96,6 +96,15 @@ void noteEscapes(ClangTidyCheck &Check, const CXXCatchStmt &Handler,
   }
 }
 
+/// How the handler can let the cancellation through: the %select index of
+/// the remedy note. A handler of the cancellation alone rethrows it; a broader
+/// one tells it apart first, by its type or, for a generic error, its code.
+unsigned remedyIndex(const Swallowed &S) {
+  if (!S.C->AbortedCode.empty())
+    return 2;
+  return S.Kind == CatchKind::Exact ? 0 : 1;
+}
+
 /// What keeps the exception being handled as std::current_exception() does.
 constexpr llvm::StringLiteral DefaultExceptionKeepers =
     "::std::current_exception;::std::make_exception_ptr;::folly::current_"
@@ -107,8 +116,12 @@ constexpr llvm::StringLiteral DefaultExceptionKeepers =
 SwallowedCancellationCheck::SwallowedCancellationCheck(
     StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawCancellationTypes(Options.get("CancellationTypes", "")),
-      RawCancellationErrorCodes(Options.get("CancellationErrorCodes", "")),
+      CancellationTypes(Options, "CancellationTypes",
+                        helpers::catalogueCancellationTypes(),
+                        helpers::catalogueCancellationTypes()),
+      CancellationErrorCodes(Options, "CancellationErrorCodes",
+                             helpers::catalogueCancellationCodes(),
+                             helpers::catalogueCancellationCodes()),
       AllowTranslation(Options.get("AllowTranslation", false)),
       RawExceptionKeepers(
           Options.get("ExceptionKeepers", DefaultExceptionKeepers)),
@@ -117,21 +130,17 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
   for (StringRef Keeper :
        tidy::utils::options::parseStringList(RawExceptionKeepers))
     ExceptionKeepers.push_back(frameworks::spelled(Keeper).str());
-  for (StringRef Type :
-       tidy::utils::options::parseStringList(RawCancellationTypes))
-    ExtraCancellationTypes.push_back(Type.str());
-  CancellationCodes = helpers::frameworkCancellationCodes();
   for (StringRef Code :
-       tidy::utils::options::parseStringList(RawCancellationErrorCodes)) {
-    Code.consume_front("::");
-    CancellationCodes.push_back(Code.str());
-  }
+       CancellationErrorCodes.kept(helpers::catalogueCancellationCodes()))
+    CancellationCodes.push_back(frameworks::spelled(Code).str());
+  for (StringRef Code : CancellationErrorCodes.userNames())
+    CancellationCodes.push_back(frameworks::spelled(Code).str());
 }
 
 void SwallowedCancellationCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "CancellationTypes", RawCancellationTypes);
-  Options.store(Opts, "CancellationErrorCodes", RawCancellationErrorCodes);
+  CancellationTypes.store(Options, Opts);
+  CancellationErrorCodes.store(Options, Opts);
   Options.store(Opts, "AllowTranslation", AllowTranslation);
   Options.store(Opts, "ExceptionKeepers", RawExceptionKeepers);
   Options.store(Opts, "IgnoreBroadHandlersReturningErrors",
@@ -190,8 +199,9 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
                  [](const Expr *Point) { return !mayThrowIntoBody(*Point); });
   if (SuspensionPoints.empty())
     return;
-  const std::vector<Cancellation> Cancellations = helpers::cancellationsFor(
-      SuspensionPoints, Coroutine, ExtraCancellationTypes, Ctx);
+  const std::vector<Cancellation> Cancellations =
+      helpers::cancellationsFor(SuspensionPoints, Coroutine, CancellationTypes,
+                                CancellationErrorCodes, Ctx);
 
   const llvm::SmallVector<helpers::HandlerCatch, 4> Catches =
       helpers::firstCatches(Try, Cancellations);
@@ -228,17 +238,22 @@ void SwallowedCancellationCheck::checkHandlers(const CXXTryStmt &Try,
     const bool RequestBoundary = llvm::all_of(Lost, helpers::returnsErrors);
     if (RequestBoundary && IgnoreBroadHandlersReturningErrors)
       continue;
-    diag(
-        Handler->getCatchLoc(),
-        "%select{handler|request-boundary handler}3 swallows cancellation: "
-        "'%0'%select{| carrying '%2'}1 raised at a suspension point in the try "
-        "block is caught here and %select{not rethrown, so the cancelled "
-        "coroutine appears to finish normally|returned as an error result, so "
-        "the cancelled coroutine appears to have failed}3")
-        << First.C->Spelling << !First.C->AbortedCode.empty()
-        << First.C->AbortedCode << RequestBoundary
+    // A generic error is a cancellation by its code: the code names it.
+    const bool ByCode = !First.C->AbortedCode.empty();
+    diag(Handler->getCatchLoc(),
+         "handler %select{swallows|returns}0 cancellation %select{'%2'|'%3'}1"
+         "%select{, so the coroutine appears to finish normally| as an error, "
+         "so the coroutine appears to have failed}0")
+        << RequestBoundary << ByCode << First.C->Spelling
+        << First.C->AbortedCode
         << helpers::cancellationRethrowFix(
                *Handler, Lost, Ctx.getSourceManager(), Ctx.getLangOpts());
+    diag(Handler->getCatchLoc(),
+         "%select{rethrow it with 'throw;'|catch '%1' in a handler of its own "
+         "before this one and rethrow it there|rethrow the '%1' first thing in "
+         "the handler when its code is '%2'}0",
+         DiagnosticIDs::Note)
+        << remedyIndex(First) << First.C->Spelling << First.C->AbortedCode;
     noteEscapes(*this, *Handler, First, Ctx.getSourceManager());
   }
 }

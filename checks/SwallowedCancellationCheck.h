@@ -2,6 +2,8 @@
 #ifndef CORIO_CHECKS_SWALLOWEDCANCELLATIONCHECK_H
 #define CORIO_CHECKS_SWALLOWEDCANCELLATIONCHECK_H
 
+#include "utils/CatalogueList.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 
 #include <string>
@@ -37,16 +39,20 @@ private:
   void checkUnhandledException(const CXXMethodDecl &Method,
                                const SourceManager &SM);
 
-  const std::string RawCancellationTypes;
-  const std::string RawCancellationErrorCodes;
+  /// Exception types that mean "cancelled" by themselves: the catalogue's
+  /// (corio, cppcoro, folly, async_simple) and the user's own.
+  const helpers::CatalogueList CancellationTypes;
+  /// Error-code enumerators that mean "cancelled": the catalogue's (Asio's
+  /// operation_aborted, which also makes its system_error a cancellation, and
+  /// the portable codes it equals) and the user's own.
+  const helpers::CatalogueList CancellationErrorCodes;
   const bool AllowTranslation;
   const std::string RawExceptionKeepers;
   const bool IgnoreBroadHandlersReturningErrors;
   /// What keeps the handled exception, qualified, without the leading "::".
   std::vector<std::string> ExceptionKeepers;
-  /// Extra exception types, as the user spelled them.
-  std::vector<std::string> ExtraCancellationTypes;
-  /// Every error-code enumerator that means "cancelled", fully qualified.
+  /// Every error-code enumerator CancellationErrorCodes keeps, qualified,
+  /// without the leading "::".
   std::vector<std::string> CancellationCodes;
 };
 

@@ -327,7 +327,7 @@ void UnshieldedCleanupCheck::checkTry(const CXXTryStmt &Try,
   if (SuspensionPoints.empty())
     return;
   const std::vector<helpers::Cancellation> Cancellations =
-      helpers::cancellationsFor(SuspensionPoints, Coroutine, {}, Ctx);
+      helpers::cancellationsFor(SuspensionPoints, Coroutine, Ctx);
   for (const helpers::HandlerCatch &Catch :
        helpers::firstCatches(Try, Cancellations)) {
     const helpers::Cancellation &C = Cancellations[Catch.Cancellation];

@@ -39,19 +39,49 @@ const frameworks::Framework *cancelledFrameworkOf(QualType Type) {
   return cancellationOf(Type).second;
 }
 
-std::vector<Cancellation>
-cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
-                 const FunctionDecl &Coroutine,
-                 ArrayRef<std::string> ExtraTypes, const ASTContext &Ctx) {
+std::vector<StringRef> catalogueCancellationTypes() {
+  std::vector<StringRef> Types;
+  for (const frameworks::Cancellation &C : frameworks::collect(
+           frameworks::all(), &frameworks::Framework::Cancellations))
+    if (C.ErrorCode.empty() && !llvm::is_contained(Types, C.Exception))
+      Types.push_back(C.Exception);
+  return Types;
+}
+
+std::vector<StringRef> catalogueCancellationCodes() {
+  std::vector<StringRef> Codes;
+  auto Add = [&](StringRef Code) {
+    if (!llvm::is_contained(Codes, Code))
+      Codes.push_back(Code);
+  };
+  for (const frameworks::Cancellation &C : frameworks::collect(
+           frameworks::all(), &frameworks::Framework::Cancellations))
+    if (!C.ErrorCode.empty()) {
+      Add(C.ErrorCode);
+      llvm::for_each(C.EquivalentCodes, Add);
+    }
+  return Codes;
+}
+
+namespace {
+
+/// The cancellations of the frameworks the try block awaits and the
+/// coroutine belongs to that Keeps accepts, then the UserTypes.
+std::vector<Cancellation> collectCancellations(
+    ArrayRef<const Expr *> SuspensionPoints, const FunctionDecl &Coroutine,
+    llvm::function_ref<bool(const frameworks::Cancellation &)> Keeps,
+    ArrayRef<StringRef> UserTypes, const ASTContext &Ctx) {
   using Entry = std::pair<const frameworks::Cancellation *,
                           const frameworks::Framework *>;
   llvm::SetVector<Entry> Used;
+  auto Use = [&](QualType Type) {
+    if (Entry E = cancellationOf(Type); E.first && Keeps(*E.first))
+      Used.insert(E);
+  };
   for (const Expr *Point : SuspensionPoints)
     if (const Expr *Awaited = awaitedOperand(Point))
-      if (Entry E = cancellationOf(Awaited->getType()); E.first)
-        Used.insert(E);
-  if (Entry E = cancellationOf(Coroutine.getReturnType()); E.first)
-    Used.insert(E);
+      Use(Awaited->getType());
+  Use(Coroutine.getReturnType());
 
   std::vector<Cancellation> Result;
   auto Add = [&](StringRef Spelling, StringRef Code,
@@ -65,9 +95,33 @@ cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
   for (const auto &[C, F] : Used)
     Add(frameworks::spelled(C->Exception), frameworks::spelled(C->ErrorCode), F,
         C->Namespace);
-  for (const std::string &Extra : ExtraTypes)
-    Add(Extra, "", nullptr, "");
+  for (StringRef User : UserTypes)
+    Add(User, "", nullptr, "");
   return Result;
+}
+
+} // namespace
+
+std::vector<Cancellation>
+cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
+                 const FunctionDecl &Coroutine, const ASTContext &Ctx) {
+  return collectCancellations(
+      SuspensionPoints, Coroutine,
+      [](const frameworks::Cancellation &) { return true; }, {}, Ctx);
+}
+
+std::vector<Cancellation>
+cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
+                 const FunctionDecl &Coroutine, const CatalogueList &Types,
+                 const CatalogueList &Codes, const ASTContext &Ctx) {
+  // An exception type means "cancelled" by itself; a generic error by its
+  // code.
+  auto Keeps = [&](const frameworks::Cancellation &C) {
+    return C.ErrorCode.empty() ? Types.keeps(C.Exception)
+                               : Codes.keeps(C.ErrorCode);
+  };
+  return collectCancellations(SuspensionPoints, Coroutine, Keeps,
+                              Types.userNames(), Ctx);
 }
 
 CatchKind howHandlerCatches(const CXXCatchStmt &Handler,

@@ -10,6 +10,7 @@
 #define CORIO_CHECKS_UTILS_CAUGHTCANCELLATION_H
 
 #include "frameworks/Framework.h"
+#include "utils/CatalogueList.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -39,14 +40,28 @@ struct Cancellation {
 /// other types and for synchronous generators, into which nothing is thrown.
 const frameworks::Framework *cancelledFrameworkOf(QualType Type);
 
+/// The catalogue's exception types that mean "cancelled" by themselves
+/// (no error code), each once: CancellationTypes' default.
+std::vector<StringRef> catalogueCancellationTypes();
+/// The catalogue's cancellation error codes with the portable codes they
+/// equal, each once: CancellationErrorCodes' default.
+std::vector<StringRef> catalogueCancellationCodes();
+
 /// The cancellations that can arrive at the suspension points of a try
-/// block: those of the frameworks it awaits and the coroutine belongs to,
-/// plus the user's own types. A framework whose exception type the
-/// translation unit does not define cannot cancel anything here.
+/// block: those of the frameworks it awaits and the coroutine belongs to. A
+/// framework whose exception type the translation unit does not define
+/// cannot cancel anything here.
 std::vector<Cancellation>
 cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
-                 const FunctionDecl &Coroutine,
-                 ArrayRef<std::string> ExtraTypes, const ASTContext &Ctx);
+                 const FunctionDecl &Coroutine, const ASTContext &Ctx);
+
+/// As above, with the check's effective lists: the catalogue cancellations
+/// they keep (an exception type in Types, a generic error's code in Codes),
+/// plus Types' user types (in every coroutine), in that order.
+std::vector<Cancellation>
+cancellationsFor(ArrayRef<const Expr *> SuspensionPoints,
+                 const FunctionDecl &Coroutine, const CatalogueList &Types,
+                 const CatalogueList &Codes, const ASTContext &Ctx);
 
 enum class CatchKind { None, Exact, Base, All };
 

@@ -18,7 +18,8 @@ corio::task<void> exact_handler() {
   try {
     co_await corio::sleep_for(10ms);
   } catch (const corio::cancelled_error &) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'corio::cancelled_error' raised at a suspension point in the try block is caught here and not rethrown, so the cancelled coroutine appears to finish normally [async-swallowed-cancellation]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'corio::cancelled_error', so the coroutine appears to finish normally [async-swallowed-cancellation]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: rethrow it with 'throw;'
     std::puts("cancelled while sleeping");
   }
   // CHECK-FIXES:      std::puts("cancelled while sleeping");
@@ -31,7 +32,8 @@ corio::task<int> base_handler() {
   try {
     value = co_await fetch();
   } catch (const std::exception &e) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'corio::cancelled_error'
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'corio::cancelled_error'
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: catch 'corio::cancelled_error' in a handler of its own before this one and rethrow it there
     std::puts(e.what());
   }
   co_return value;
@@ -44,7 +46,7 @@ corio::task<int> translates() {
   try {
     co_return co_await fetch();
   } catch (const corio::cancelled_error &) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'corio::cancelled_error'
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'corio::cancelled_error'
     throw corio::timeout_error();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: this throws 'corio::timeout_error' in place of the cancellation
   }
@@ -54,7 +56,8 @@ corio::task<int> co_returns_default() {
   try {
     co_return co_await fetch();
   } catch (...) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: request-boundary handler swallows cancellation: 'corio::cancelled_error' raised at a suspension point in the try block is caught here and returned as an error result, so the cancelled coroutine appears to have failed
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler returns cancellation 'corio::cancelled_error' as an error, so the coroutine appears to have failed
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: catch 'corio::cancelled_error' in a handler of its own before this one and rethrow it there
     co_return -1;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'co_return' leaves the handler without rethrowing the cancellation; rethrow it with 'throw;'
   }
@@ -67,7 +70,7 @@ corio::task<void> retries() {
     try {
       co_await corio::sleep_for(1s);
     } catch (const corio::cancelled_error &) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler swallows cancellation: 'corio::cancelled_error'
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler swallows cancellation 'corio::cancelled_error'
       std::puts("retrying");
     }
     // CHECK-FIXES:      std::puts("retrying");
@@ -81,7 +84,7 @@ corio::task<int> cleans_up_then_returns() {
   try {
     co_await corio::sleep_for(1s);
   } catch (...) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'corio::cancelled_error'
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'corio::cancelled_error'
   }
   co_await cleanup();
   co_return 0;

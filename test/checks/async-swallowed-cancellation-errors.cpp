@@ -13,7 +13,7 @@ cppcoro::task<> error_in_try_block() {
     undeclared_function();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: error: use of undeclared identifier 'undeclared_function' [clang-diagnostic-error]
   } catch (...) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'cppcoro::operation_cancelled'
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'cppcoro::operation_cancelled'
   }
 }
 
@@ -47,7 +47,7 @@ cppcoro::task<> handler_with_return() {
   try {
     co_await step();
   } catch (...) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'cppcoro::operation_cancelled'
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'cppcoro::operation_cancelled'
     return;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: error: non-void function 'handler_with_return' should return a value [clang-diagnostic-return-mismatch]
     // CHECK-MESSAGES: :[[@LINE-2]]:5: error: return statement not allowed in coroutine; did you mean 'co_return'? [clang-diagnostic-error]

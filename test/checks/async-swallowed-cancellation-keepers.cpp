@@ -25,7 +25,7 @@ folly::coro::Task<void> keeps_with_folly_current_exception(std::exception_ptr &o
   try {
     co_await fetch();
   } catch (const folly::OperationCancelled &) {
-    // CHECK-MESSAGES-CONFIG: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
+    // CHECK-MESSAGES-CONFIG: :[[@LINE-1]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
     out = folly::current_exception();
   }
 }
@@ -34,7 +34,7 @@ folly::coro::Task<void> keeps_in_exception_wrapper(folly::exception_wrapper &out
   try {
     co_await fetch();
   } catch (const std::exception &e) {
-    // CHECK-MESSAGES-CONFIG: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
+    // CHECK-MESSAGES-CONFIG: :[[@LINE-1]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
     out = folly::exception_wrapper(folly::current_exception(), e);
   }
 }
@@ -43,7 +43,7 @@ folly::coro::Task<void> keeps_with_make_exception_ptr(std::exception_ptr &out) {
   try {
     co_await fetch();
   } catch (const folly::OperationCancelled &e) {
-    // CHECK-MESSAGES-CONFIG: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
+    // CHECK-MESSAGES-CONFIG: :[[@LINE-1]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
     out = std::make_exception_ptr(e);
   }
 }
@@ -61,7 +61,7 @@ folly::coro::Task<void> kept_by_the_users_function() {
   try {
     co_await fetch();
   } catch (const std::exception &e) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
     app::keep_error(e);
   }
   // CHECK-FIXES: } catch (const folly::OperationCancelled&) { throw; } catch (const std::exception &e) {
@@ -81,8 +81,8 @@ folly::coro::Task<void> only_logs() {
   try {
     co_await fetch();
   } catch (const std::exception &e) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
-    // CHECK-MESSAGES-CONFIG: :[[@LINE-2]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
+    // CHECK-MESSAGES-CONFIG: :[[@LINE-2]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
     log(e.what());
   }
   // CHECK-FIXES: } catch (const folly::OperationCancelled&) { throw; } catch (const std::exception &e) {
@@ -93,8 +93,8 @@ folly::coro::Task<void> only_logs_cancellation() {
   try {
     co_await fetch();
   } catch (const folly::OperationCancelled &) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
-    // CHECK-MESSAGES-CONFIG: :[[@LINE-2]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
+    // CHECK-MESSAGES-CONFIG: :[[@LINE-2]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
     log("cancelled");
   }
 }

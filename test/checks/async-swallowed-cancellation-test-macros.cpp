@@ -40,14 +40,14 @@ folly::coro::Task<void> catch2_require() { REQUIRE(co_await fetch() == 1); }
 // Positives: the user's own handlers, in a macro argument and outside.
 folly::coro::Task<void> users_handler_in_an_argument() {
   EXPECT_NO_THROW(try { co_await fetch(); } catch (const std::exception &e) { log(e.what()); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: handler swallows cancellation: 'folly::OperationCancelled'
+  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: handler swallows cancellation 'folly::OperationCancelled'
 }
 
 folly::coro::Task<void> users_handler() {
   try {
     co_await fetch();
   } catch (...) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
   }
   // CHECK-FIXES: } catch (const folly::OperationCancelled&) { throw; } catch (...) {
 }

@@ -1,5 +1,5 @@
 // RUN: %check_async \
-// RUN:   --config="{CheckOptions: {async-swallowed-cancellation.CancellationTypes: '::app::stopped'}}" \
+// RUN:   --config="{CheckOptions: {async-swallowed-cancellation.CancellationTypes: '::folly::OperationCancelled;::async_simple::SignalException;::app::stopped'}}" \
 // RUN:   %s async-swallowed-cancellation %t -- -isystem %inputs
 
 // A handler cannot swallow a cancellation that its try block's suspension
@@ -76,7 +76,7 @@ folly::coro::Task<void> plain_await_beside_nothrow() {
     co_await folly::coro::co_nothrow(fetch());
     co_await fetch();
   } catch (const std::exception &e) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: 'folly::OperationCancelled'
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation 'folly::OperationCancelled'
     log(e.what());
   }
   // CHECK-FIXES: } catch (const folly::OperationCancelled&) { throw; } catch (const ::app::stopped&) { throw; } catch (const std::exception &e) {
@@ -86,7 +86,7 @@ folly::coro::Task<void> throwing_awaiter() {
   try {
     co_await app::poll_or_throw();
   } catch (const app::stopped &) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation: '::app::stopped'
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler swallows cancellation '::app::stopped'
   }
   // CHECK-FIXES: throw;
 }
