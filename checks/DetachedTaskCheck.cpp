@@ -278,18 +278,12 @@ void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 std::vector<const frameworks::Framework *>
 DetachedTaskCheck::selectedFrameworks() const {
-  const std::pair<bool, const frameworks::Framework *> Selection[] = {
-      {CheckAsio, &frameworks::Asio},
-      {CheckStdThread, &frameworks::Std},
-      {CheckFolly, &frameworks::Folly},
-      {CheckCobalt, &frameworks::Cobalt},
-      {CheckAsyncSimple, &frameworks::AsyncSimple},
-      {CheckLibcoro, &frameworks::Libcoro}};
-  std::vector<const frameworks::Framework *> Selected;
-  for (auto [Enabled, Framework] : Selection)
-    if (Enabled)
-      Selected.push_back(Framework);
-  return Selected;
+  return frameworks::enabled({{CheckAsio, &frameworks::Asio},
+                              {CheckStdThread, &frameworks::Std},
+                              {CheckFolly, &frameworks::Folly},
+                              {CheckCobalt, &frameworks::Cobalt},
+                              {CheckAsyncSimple, &frameworks::AsyncSimple},
+                              {CheckLibcoro, &frameworks::Libcoro}});
 }
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {

@@ -119,17 +119,11 @@ combinatorNames(ArrayRef<const frameworks::Framework *> Frameworks) {
 
 std::vector<const frameworks::Framework *>
 UnstructuredGatherCheck::namedFrameworks() const {
-  const std::pair<bool, const frameworks::Framework *> Selection[] = {
-      {CheckCppcoro, &frameworks::Cppcoro},
-      {CheckFolly, &frameworks::Folly},
-      {CheckAsyncSimple, &frameworks::AsyncSimple},
-      {CheckCobalt, &frameworks::Cobalt},
-      {CheckLibcoro, &frameworks::Libcoro}};
-  std::vector<const frameworks::Framework *> Selected;
-  for (auto [Enabled, Framework] : Selection)
-    if (Enabled)
-      Selected.push_back(Framework);
-  return Selected;
+  return frameworks::enabled({{CheckCppcoro, &frameworks::Cppcoro},
+                              {CheckFolly, &frameworks::Folly},
+                              {CheckAsyncSimple, &frameworks::AsyncSimple},
+                              {CheckCobalt, &frameworks::Cobalt},
+                              {CheckLibcoro, &frameworks::Libcoro}});
 }
 
 UnstructuredGatherCheck::UnstructuredGatherCheck(StringRef Name,

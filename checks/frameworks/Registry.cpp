@@ -19,6 +19,15 @@ std::vector<const Framework *> selected(bool CheckQt) {
   return Selected;
 }
 
+std::vector<const Framework *>
+enabled(ArrayRef<std::pair<bool, const Framework *>> Switches) {
+  std::vector<const Framework *> Enabled;
+  for (auto [On, F] : Switches)
+    if (On)
+      Enabled.push_back(F);
+  return Enabled;
+}
+
 std::string joinNames(ArrayRef<StringRef> Names) {
   std::string Joined;
   for (StringRef Name : Names) {

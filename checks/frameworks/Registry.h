@@ -5,6 +5,7 @@
 #include "frameworks/Framework.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clang::tidy::async::frameworks {
@@ -32,6 +33,11 @@ ArrayRef<const Framework *> all();
 /// Every framework, Qt's and QCoro's only when \p CheckQt (the checks'
 /// CheckQt option).
 std::vector<const Framework *> selected(bool CheckQt);
+
+/// The frameworks whose switch (a check's Check<Framework> option) is on, in
+/// the order given.
+std::vector<const Framework *>
+enabled(ArrayRef<std::pair<bool, const Framework *>> Switches);
 
 /// One list's entries over the Selected frameworks, in their order.
 template <typename Entry>
