@@ -62,7 +62,7 @@ void noteEscapes(ClangTidyCheck &Check, const CXXCatchStmt &Handler,
     case EscapeKind::CoReturn:
       Check.diag(E.Where->getBeginLoc(),
                  "'co_return' leaves the handler without rethrowing the "
-                 "cancellation; rethrow it with 'throw;'",
+                 "cancellation",
                  DiagnosticIDs::Note);
       break;
     case EscapeKind::Continue:
@@ -272,10 +272,13 @@ void SwallowedCancellationCheck::checkLoopOnCancelledCode(const IfStmt &If,
   if (!Continue)
     return;
   diag(Continue->getBeginLoc(),
-       "'continue' after a cancelled operation ('%0') starts the next "
-       "iteration, so the loop ignores the cancellation")
+       "'continue' after a cancelled operation ('%0') makes the loop ignore "
+       "the cancellation")
       << Assumption.firstCode(Cond)->getQualifiedNameAsString();
   diag(Cond->getBeginLoc(), "the operation's cancellation is detected here",
+       DiagnosticIDs::Note);
+  diag(Continue->getBeginLoc(),
+       "leave the loop instead ('break', 'co_return') or throw",
        DiagnosticIDs::Note);
 }
 

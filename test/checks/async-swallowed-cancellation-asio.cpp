@@ -106,7 +106,7 @@ net::awaitable<void> detects_then_co_returns(tcp::socket &socket, char *data) {
     if (e.code() == net::error::operation_aborted)
       log("cancelled");
     co_return;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'co_return' leaves the handler without rethrowing the cancellation; rethrow it with 'throw;'
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'co_return' leaves the handler without rethrowing the cancellation
   }
 }
 
@@ -152,9 +152,10 @@ net::awaitable<void> as_tuple_loop(tcp::socket &socket, char *data) {
                                                    net::as_tuple(net::use_awaitable));
     if (ec == net::error::operation_aborted)
       continue;
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('boost::asio::error::operation_aborted') starts the next iteration, so the loop ignores the cancellation [async-swallowed-cancellation]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('boost::asio::error::operation_aborted') makes the loop ignore the cancellation [async-swallowed-cancellation]
       // CHECK-MESSAGES: :[[@LINE-3]]:9: note: the operation's cancellation is detected here
       // CHECK-MESSAGES-NEXT: if (ec == net::error::operation_aborted)
+      // CHECK-MESSAGES: :[[@LINE-4]]:7: note: leave the loop instead ('break', 'co_return') or throw
     if (ec)
       co_return;
     (void)n;
@@ -170,7 +171,7 @@ net::awaitable<void> redirect_error_loop(net::steady_timer &timer) {
     } else {
       log("cancelled, waiting again");
       continue;
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('boost::asio::error::operation_aborted') starts the next iteration
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('boost::asio::error::operation_aborted') makes the loop ignore the cancellation
       // CHECK-MESSAGES: :[[@LINE-6]]:9: note: the operation's cancellation is detected here
       // CHECK-MESSAGES-NEXT: if (ec != net::error::operation_aborted) {
     }

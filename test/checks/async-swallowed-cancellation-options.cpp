@@ -91,7 +91,7 @@ asio::awaitable<void> own_code_loop(asio::steady_timer &timer) {
     auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     if (ec == app::net_errc::stopped)
       continue;
-      // CHECK-MESSAGES-CONFIG: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('app::net_errc::stopped') starts the next iteration
+      // CHECK-MESSAGES-CONFIG: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('app::net_errc::stopped') makes the loop ignore the cancellation
     log("tick");
   }
 }

@@ -36,7 +36,7 @@ asio::awaitable<void> as_tuple_loop(asio::steady_timer &timer) {
     auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     if (ec == asio::error::operation_aborted)
       continue;
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('asio::error::operation_aborted') starts the next iteration, so the loop ignores the cancellation [async-swallowed-cancellation]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('asio::error::operation_aborted') makes the loop ignore the cancellation [async-swallowed-cancellation]
       // CHECK-MESSAGES: :[[@LINE-3]]:9: note: the operation's cancellation is detected here
       // CHECK-MESSAGES-NEXT: if (ec == asio::error::operation_aborted)
   }

@@ -47,7 +47,7 @@ net::awaitable<void> ticker(net::steady_timer &timer) {
     auto [ec] = co_await timer.async_wait(net::as_tuple(net::use_awaitable));
     if (ec == net::error::operation_aborted)
       continue;
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('boost::asio::error::operation_aborted') starts the next iteration, so the loop ignores the cancellation [async-swallowed-cancellation]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'continue' after a cancelled operation ('boost::asio::error::operation_aborted') makes the loop ignore the cancellation [async-swallowed-cancellation]
       // CHECK-MESSAGES: :[[@LINE-3]]:9: note: the operation's cancellation is detected here
       // CHECK-MESSAGES-NEXT: if (ec == net::error::operation_aborted)
     std::puts("tick");
