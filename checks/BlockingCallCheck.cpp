@@ -4,6 +4,7 @@
 #include "utils/CoAwaitAllowed.h"
 #include "utils/CoAwaitParens.h"
 #include "utils/CoroutineMatchers.h"
+#include "utils/DiscardedValue.h"
 #include "utils/DisplayName.h"
 #include "utils/EventLoopFuture.h"
 #include "utils/NonBlockingDescriptor.h"
@@ -132,13 +133,6 @@ memberCallOn(ArrayRef<StringRef> Classes, ArrayRef<StringRef> Methods) {
                            on(anyOf(hasType(Class), hasType(pointsTo(Class)))));
 }
 
-/// A call of a C library or POSIX function (declared extern "C" in the
-/// global namespace, so a user's own `read` or `connect` never matches).
-ast_matchers::internal::Matcher<CallExpr>
-callsCFunction(ArrayRef<StringRef> Names) {
-  return callee(functionDecl(isExternC(), hasAnyName(Names)));
-}
-
 /// How the warning names the call.
 std::string callName(const Expr &Call, const BoundNodes &Nodes) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call))
@@ -252,39 +246,6 @@ bool hasAsyncCounterpart(const CXXMethodDecl &Sync, unsigned NumArgs,
   return false;
 }
 
-/// Whether \p E is a statement of its own, its value discarded: `t.join();`.
-bool isExpressionStatement(const Expr &E, helpers::ParentIndex &Index) {
-  DynTypedNodeList Parents = Index.get(E);
-  const Stmt *Self = &E;
-  if (Parents.size() == 1)
-    if (const auto *Cleanups = Parents[0].get<ExprWithCleanups>()) {
-      Self = Cleanups;
-      Parents = Index.get(*Cleanups);
-    }
-  if (Parents.size() != 1)
-    return false;
-  const Stmt *Parent = Parents[0].get<Stmt>();
-  if (!Parent || isa<Expr>(Parent))
-    return false;
-  if (isa<CompoundStmt>(Parent))
-    return true;
-  if (const auto *If = dyn_cast<IfStmt>(Parent))
-    return Self == If->getThen() || Self == If->getElse();
-  if (const auto *While = dyn_cast<WhileStmt>(Parent))
-    return Self == While->getBody();
-  if (const auto *For = dyn_cast<ForStmt>(Parent))
-    return Self == For->getBody();
-  if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(Parent))
-    return Self == RangeFor->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(Parent))
-    return Self == Do->getBody();
-  if (const auto *Case = dyn_cast<SwitchCase>(Parent))
-    return Self == Case->getSubStmt();
-  if (const auto *Label = dyn_cast<LabelStmt>(Parent))
-    return Self == Label->getSubStmt();
-  return false;
-}
-
 bool isInstantiation(TemplateSpecializationKind Kind) {
   return Kind == TSK_ImplicitInstantiation ||
          Kind == TSK_ExplicitInstantiationDeclaration ||
@@ -333,7 +294,8 @@ std::vector<FixItHint> sleepFix(const CallExpr &Call,
   ASTContext &Context = Parents.context();
   std::vector<FixItHint> Fix;
   if (Callee.getQualifiedNameAsString() != "std::this_thread::sleep_for" ||
-      !isExpressionStatement(Call, Parents) || !convertsToNanoseconds(Callee) ||
+      !helpers::isExpressionStatement(Call, Parents) ||
+      !convertsToNanoseconds(Callee) ||
       Call.getCallee()->getEndLoc().isMacroID())
     return Fix;
   CharSourceRange Name =
@@ -408,7 +370,7 @@ std::vector<FixItHint> toThreadFix(const Expr &Call,
   ASTContext &Context = Parents.context();
   std::vector<FixItHint> Fix;
   // A co_await in the arguments cannot move into the lambda.
-  if (!isExpressionStatement(Call, Parents) ||
+  if (!helpers::isExpressionStatement(Call, Parents) ||
       containsSuspension(Call, Context))
     return Fix;
   Fix.push_back(FixItHint::CreateInsertion(Call.getBeginLoc(),
@@ -457,7 +419,11 @@ blockingFunctions(ArrayRef<const frameworks::Framework *> Frameworks) {
        {&frameworks::Framework::Sleeps, &frameworks::Framework::WaitFunctions,
         &frameworks::Framework::FileIoFunctions,
         &frameworks::Framework::PathFunctions,
-        &frameworks::Framework::BlockingIoFunctions})
+        &frameworks::Framework::BlockingIoFunctions,
+        &frameworks::Framework::ConsoleFunctions,
+        &frameworks::Framework::SocketFunctions,
+        &frameworks::Framework::NameResolutionFunctions,
+        &frameworks::Framework::TransferFunctions})
     llvm::append_range(Names, frameworks::collect(Frameworks, List));
   return Names;
 }
@@ -510,9 +476,20 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
       [&Selected](ArrayRef<StringRef> frameworks::Framework::*List) {
         return frameworks::collect(Selected, List);
       };
-  // The catalogue functions BlockingFunctions keeps.
+  std::vector<const frameworks::Framework *> SelectedC, SelectedCxx;
+  for (const frameworks::Framework *F : Selected)
+    (F->CLinkage ? SelectedC : SelectedCxx).push_back(F);
+  // The catalogue functions of one list that BlockingFunctions keeps; a C
+  // library's only where declared extern "C".
   auto Listed = [&](ArrayRef<StringRef> frameworks::Framework::*List) {
-    return BlockingFunctions.kept(Catalogued(List));
+    return functionDecl(
+        anyOf(hasAnyName(BlockingFunctions.kept(
+                  frameworks::collect(SelectedCxx, List))),
+              allOf(isExternC(), hasAnyName(BlockingFunctions.kept(
+                                     frameworks::collect(SelectedC, List))))));
+  };
+  auto CallsListed = [&](ArrayRef<StringRef> frameworks::Framework::*List) {
+    return callExpr(callee(Listed(List)));
   };
   auto Allowed = functionDecl(isOrInstantiatedFrom(
       tidy::matchers::matchesAnyListedRegexName(AllowedFunctions)));
@@ -538,19 +515,14 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   };
 
   if (CheckSleep)
-    AddCalls(stmt(anyOf(callExpr(callee(functionDecl(hasAnyName(
-                            Listed(&frameworks::Framework::Sleeps))))),
-                        callExpr(callsCFunction({"::sleep", "::usleep",
-                                                 "::nanosleep",
-                                                 "::clock_nanosleep"}))))
-                 .bind("sleep"));
+    AddCalls(CallsListed(&frameworks::Framework::Sleeps).bind("sleep"));
 
   if (CheckSyncWait)
     AddCalls(anyOf(
         // async-nested-event-loop reports waits on a future the event loop
         // itself fulfils.
         cxxMemberCallExpr(
-            memberCallOn({"::std::future", "::std::shared_future"},
+            memberCallOn(Catalogued(&frameworks::Framework::Futures),
                          {"get", "wait", "wait_for", "wait_until"}),
             unless(on(matchers::eventLoopFuture())))
             .bind("future"),
@@ -560,16 +532,15 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
         memberCallOn(Catalogued(&frameworks::Framework::ConditionVariables),
                      {"wait", "wait_for", "wait_until", "timed_wait"})
             .bind("condition-wait"),
-        memberCallOn({"::std::counting_semaphore"}, {"acquire"})
+        memberCallOn(Catalogued(&frameworks::Framework::Semaphores),
+                     {"acquire"})
             .bind("semaphore-acquire"),
-        memberCallOn({"::std::latch", "::std::barrier"},
+        memberCallOn(Catalogued(&frameworks::Framework::Latches),
                      {"wait", "arrive_and_wait"})
             .bind("latch-wait"),
-        stmt(anyOf(memberCallOn({"::std::atomic", "::std::atomic_ref",
-                                 "::std::atomic_flag"},
+        stmt(anyOf(memberCallOn(Catalogued(&frameworks::Framework::Atomics),
                                 {"wait"}),
-                   callExpr(callee(functionDecl(hasAnyName(
-                       Listed(&frameworks::Framework::WaitFunctions)))))))
+                   CallsListed(&frameworks::Framework::WaitFunctions)))
             .bind("atomic-wait")));
 
   if (CheckLock) {
@@ -606,50 +577,40 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
         0, parmVarDecl(
                hasType(references(recordNamed({"::std::filesystem::path"})))));
     AddCalls(
-        stmt(anyOf(
-                 memberCallOn({"::std::basic_ifstream", "::std::basic_ofstream",
-                               "::std::basic_fstream", "::std::basic_filebuf"},
-                              {"open"}),
-                 callExpr(callsCFunction(
-                     {"::fopen", "::fread", "::fwrite", "::fgets", "::fscanf",
-                      "::open", "::read", "::write", "::pread", "::pwrite",
-                      "::fsync", "::fdatasync"})),
-                 // Flushing the console belongs with console output, which
-                 // is left alone.
-                 callExpr(callsCFunction({"::fflush"}),
-                          unless(hasArgument(
-                              0, ignoringParenImpCasts(declRefExpr(to(varDecl(
-                                     hasAnyName("::stdout", "::stderr")))))))),
-                 callExpr(callee(functionDecl(hasAnyName(
-                     Listed(&frameworks::Framework::FileIoFunctions))))),
-                 // The filesystem operations that touch the disk, in their
-                 // overloads taking a path (is_directory(file_status) only
-                 // inspects a value).
-                 callExpr(callee(functionDecl(
-                     PathParameter,
-                     hasAnyName(
-                         Listed(&frameworks::Framework::PathFunctions)))))))
+        stmt(anyOf(memberCallOn(Catalogued(&frameworks::Framework::FileStreams),
+                                {"open"}),
+                   // Flushing the console (fflush(stdout)) belongs with
+                   // console output, which is left alone.
+                   callExpr(
+                       callee(Listed(&frameworks::Framework::FileIoFunctions)),
+                       unless(hasArgument(
+                           0, ignoringParenImpCasts(declRefExpr(to(varDecl(
+                                  hasAnyName("::stdout", "::stderr")))))))),
+                   // The filesystem operations that touch the disk, in their
+                   // overloads taking a path (is_directory(file_status) only
+                   // inspects a value).
+                   callExpr(callee(functionDecl(
+                       PathParameter,
+                       Listed(&frameworks::Framework::PathFunctions))))))
             .bind("file-io"));
     AddConstructions(
         cxxConstructExpr(
             hasDeclaration(cxxConstructorDecl(anyOf(
                 // Opening a file stream, not default-constructing or moving.
-                allOf(ofClass(hasAnyName("::std::basic_ifstream",
-                                         "::std::basic_ofstream",
-                                         "::std::basic_fstream")),
+                allOf(ofClass(hasAnyName(
+                          Catalogued(&frameworks::Framework::FileStreams))),
                       unless(anyOf(isDefaultConstructor(), isCopyConstructor(),
                                    isMoveConstructor()))),
-                allOf(ofClass(hasAnyName(
-                          "::std::filesystem::directory_iterator",
-                          "::std::filesystem::recursive_directory_iterator")),
+                allOf(ofClass(hasAnyName(Catalogued(
+                          &frameworks::Framework::DirectoryIterators))),
                       PathParameter)))))
             .bind("file-io"));
   }
 
   if (CheckConsole) {
-    auto StdCin = ignoringParenImpCasts(
-        declRefExpr(to(varDecl(hasAnyName("::std::cin", "::std::wcin"))
-                           .bind("console-stream"))));
+    auto StdCin = ignoringParenImpCasts(declRefExpr(to(
+        varDecl(hasAnyName(Catalogued(&frameworks::Framework::ConsoleStreams)))
+            .bind("console-stream"))));
     AddCalls(
         stmt(anyOf(cxxOperatorCallExpr(hasOverloadedOperatorName(">>"),
                                        hasArgument(0, StdCin)),
@@ -658,9 +619,7 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                    cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
                                          "get", "getline", "read", "ignore"))),
                                      on(StdCin)),
-                   callExpr(callsCFunction({"::scanf", "::getchar", "::system",
-                                            "::popen", "::pclose", "::waitpid",
-                                            "::wait"}))))
+                   CallsListed(&frameworks::Framework::ConsoleFunctions)))
             .bind("console"));
   }
 
@@ -672,15 +631,13 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                                  ofClass(hasAnyName(std::vector<StringRef>(
                                      frameworks::Asio.IoObjects))))))
             .bind("asio-member"),
-        callExpr(callee(functionDecl(hasAnyName(
-                     Listed(&frameworks::Framework::BlockingIoFunctions)))))
+        CallsListed(&frameworks::Framework::BlockingIoFunctions)
             .bind("asio-free"),
-        callExpr(callsCFunction({"::connect", "::accept", "::recv", "::send",
-                                 "::recvfrom", "::sendto"}))
+        CallsListed(&frameworks::Framework::SocketFunctions)
             .bind("posix-socket"),
-        callExpr(callsCFunction({"::getaddrinfo", "::gethostbyname"}))
+        CallsListed(&frameworks::Framework::NameResolutionFunctions)
             .bind("name-resolution"),
-        callExpr(callsCFunction({"::curl_easy_perform"})).bind("curl")));
+        CallsListed(&frameworks::Framework::TransferFunctions).bind("curl")));
   }
 
   if (CheckQt && CheckSyncWait)

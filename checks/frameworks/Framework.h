@@ -127,6 +127,10 @@ struct Framework {
   StringRef Name;       ///< as its documentation names it ("Boost.Cobalt")
   StringRef Option;     ///< the check option selecting it is "Check" + Option
   StringRef Namespaces; ///< for the docs: where its declarations live
+  /// Its functions are C functions: the checks match only their extern "C"
+  /// declarations in the global namespace, so a user's own ::read never
+  /// matches.
+  bool CLinkage = false;
   ArrayRef<TaskType> Tasks;
   /// Types co_await accepts that are not coroutine return types.
   ArrayRef<StringRef> Awaitables;
@@ -192,6 +196,26 @@ struct Framework {
   ArrayRef<StringRef> ConditionVariables;
   /// Free functions that block until another thread notifies.
   ArrayRef<StringRef> WaitFunctions;
+  /// Classes whose members block until another thread acts: futures (get,
+  /// wait, wait_for, wait_until), counting semaphores (acquire), latches and
+  /// barriers (wait, arrive_and_wait), atomics (wait).
+  ArrayRef<StringRef> Futures;
+  ArrayRef<StringRef> Semaphores;
+  ArrayRef<StringRef> Latches;
+  ArrayRef<StringRef> Atomics;
+  /// File streams, which open a file in their constructors and open(), and
+  /// directory iterators, which read one in their constructors from a path.
+  ArrayRef<StringRef> FileStreams;
+  ArrayRef<StringRef> DirectoryIterators;
+  /// Standard input streams: extracting from one waits for the console.
+  ArrayRef<StringRef> ConsoleStreams;
+  /// Functions that read the console or wait for a child process.
+  ArrayRef<StringRef> ConsoleFunctions;
+  /// Synchronous socket calls, and name resolution.
+  ArrayRef<StringRef> SocketFunctions;
+  ArrayRef<StringRef> NameResolutionFunctions;
+  /// Functions that perform a whole network transfer before they return.
+  ArrayRef<StringRef> TransferFunctions;
 
   /// Whether QualifiedName (no leading "::", "corio::task") is one of its
   /// task templates.

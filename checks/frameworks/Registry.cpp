@@ -5,9 +5,9 @@ namespace clang::tidy::async::frameworks {
 
 ArrayRef<const Framework *> all() {
   static const Framework *const Frameworks[] = {
-      &Asio,    &Corio,       &Cppcoro, &Folly,   &AsyncSimple,
-      &Libcoro, &Cobalt,      &Stdexec, &Qt,      &QCoro,
-      &Std,     &BoostThread, &Unifex,  &Seastar, &Pybind11};
+      &Asio,        &Corio,   &Cppcoro, &Folly,    &AsyncSimple, &Libcoro,
+      &Cobalt,      &Stdexec, &Qt,      &QCoro,    &Std,         &Posix,
+      &BoostThread, &Unifex,  &Seastar, &Pybind11, &Curl};
   return Frameworks;
 }
 

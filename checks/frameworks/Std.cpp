@@ -57,6 +57,19 @@ constexpr StringRef PathFunctions[] = {
     "::std::filesystem::remove_all",
     "::std::filesystem::rename",
     "::std::filesystem::resize_file"};
+constexpr StringRef Futures[] = {"::std::future", "::std::shared_future"};
+constexpr StringRef Semaphores[] = {"::std::counting_semaphore"};
+constexpr StringRef Latches[] = {"::std::latch", "::std::barrier"};
+constexpr StringRef Atomics[] = {"::std::atomic", "::std::atomic_ref",
+                                 "::std::atomic_flag"};
+// basic_filebuf only opens in open(): its constructors make a closed buffer.
+constexpr StringRef FileStreams[] = {
+    "::std::basic_ifstream", "::std::basic_ofstream", "::std::basic_fstream",
+    "::std::basic_filebuf"};
+constexpr StringRef DirectoryIterators[] = {
+    "::std::filesystem::directory_iterator",
+    "::std::filesystem::recursive_directory_iterator"};
+constexpr StringRef ConsoleStreams[] = {"::std::cin", "::std::wcin"};
 // An exception escaping a thread's function calls std::terminate.
 constexpr DetachingCall DetachingCalls[] = {
     {DetachKind::ThreadDetach,
@@ -99,6 +112,13 @@ const Framework Std = {
     .Sleeps = Sleeps,
     .ConditionVariables = ConditionVariables,
     .WaitFunctions = WaitFunctions,
+    .Futures = Futures,
+    .Semaphores = Semaphores,
+    .Latches = Latches,
+    .Atomics = Atomics,
+    .FileStreams = FileStreams,
+    .DirectoryIterators = DirectoryIterators,
+    .ConsoleStreams = ConsoleStreams,
 };
 
 } // namespace clang::tidy::async::frameworks

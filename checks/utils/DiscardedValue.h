@@ -106,6 +106,24 @@ inline ValueUse valueUse(const Expr &E, ParentIndex &Index) {
   }
 }
 
+/// Whether \p E is a statement of its own (`t.join();`): in a statement
+/// position with nothing around it but its full-expression, so a fix-it can
+/// replace it by any other expression.
+inline bool isExpressionStatement(const Expr &E, ParentIndex &Index) {
+  const Stmt *Self = &E;
+  DynTypedNodeList Parents = Index.get(E);
+  if (Parents.size() == 1)
+    if (const auto *Cleanups = Parents[0].get<ExprWithCleanups>()) {
+      Self = Cleanups;
+      Parents = Index.get(*Cleanups);
+    }
+  if (Parents.size() != 1)
+    return false;
+  const auto *Parent = Parents[0].get<Stmt>();
+  return Parent && !isa<Expr>(Parent) &&
+         detail::isStatementPosition(*Parent, Self, Index);
+}
+
 } // namespace clang::tidy::async::helpers
 
 #endif // CORIO_CHECKS_UTILS_DISCARDEDVALUE_H

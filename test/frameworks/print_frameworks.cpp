@@ -139,6 +139,9 @@ int main() {
     OS << "### " << F->Name << "\n\n";
     OS << "Namespaces: " << F->Namespaces << ". Catalogue: `checks/frameworks/" << F->Option
        << ".cpp`.\n\n";
+    if (F->CLinkage)
+      OS << "Its functions match only where declared `extern \"C\"`, so a function of "
+            "your own with the same name never does.\n\n";
     OS << "| Kind | Entries |\n|---|---|\n";
     row(OS, "Lazy tasks", tasks(F->Tasks, Start::Lazy));
     row(OS, "Eager tasks", tasks(F->Tasks, Start::Eager));
@@ -173,6 +176,17 @@ int main() {
     row(OS, "Sleeps", codes(F->Sleeps));
     row(OS, "Condition variables", codes(F->ConditionVariables));
     row(OS, "Blocking wait functions", codes(F->WaitFunctions));
+    row(OS, "Futures", codes(F->Futures));
+    row(OS, "Counting semaphores", codes(F->Semaphores));
+    row(OS, "Latches and barriers", codes(F->Latches));
+    row(OS, "Atomics", codes(F->Atomics));
+    row(OS, "File streams", codes(F->FileStreams));
+    row(OS, "Directory iterators", codes(F->DirectoryIterators));
+    row(OS, "Console input streams", codes(F->ConsoleStreams));
+    row(OS, "Console and child-process functions", codes(F->ConsoleFunctions));
+    row(OS, "Synchronous socket functions", codes(F->SocketFunctions));
+    row(OS, "Name resolution functions", codes(F->NameResolutionFunctions));
+    row(OS, "Whole-transfer functions", codes(F->TransferFunctions));
     OS << "\n";
   }
   return 0;
