@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "DanglingReferenceCheck.h"
+#include "frameworks/Registry.h"
 #include "utils/AncestorInCallable.h"
 #include "utils/TemplateOf.h"
 
@@ -103,9 +104,8 @@ const Stmt *scopeOf(const VarDecl &Var, helpers::ParentIndex &Parents) {
 /// is abandoned with its loop) before the scope's locals die, the idiom of
 /// every Asio example's main().
 bool runsLoopAfter(const Stmt &Scope, SourceLocation After, ASTContext &Ctx) {
-  auto Loop = cxxRecordDecl(
-      hasAnyName("::asio::io_context", "::boost::asio::io_context",
-                 "::asio::thread_pool", "::boost::asio::thread_pool"));
+  auto Loop = cxxRecordDecl(hasAnyName(frameworks::collect(
+      frameworks::all(), &frameworks::Framework::ExecutionContexts)));
   // Through any sugar: `using asio::io_context;` makes a UsingType.
   auto OfLoop = hasUnqualifiedDesugaredType(recordType(hasDeclaration(Loop)));
   auto RunsLoop =

@@ -105,12 +105,6 @@ unsigned remedyIndex(const Swallowed &S) {
   return S.Kind == CatchKind::Exact ? 0 : 1;
 }
 
-/// What keeps the exception being handled as std::current_exception() does.
-constexpr llvm::StringLiteral DefaultExceptionKeepers =
-    "::std::current_exception;::std::make_exception_ptr;::folly::current_"
-    "exception;"
-    "::folly::exception_wrapper";
-
 } // namespace
 
 SwallowedCancellationCheck::SwallowedCancellationCheck(
@@ -123,8 +117,9 @@ SwallowedCancellationCheck::SwallowedCancellationCheck(
                              helpers::catalogueCancellationCodes(),
                              helpers::catalogueCancellationCodes()),
       AllowTranslation(Options.get("AllowTranslation", false)),
-      RawExceptionKeepers(
-          Options.get("ExceptionKeepers", DefaultExceptionKeepers)),
+      RawExceptionKeepers(Options.get(
+          "ExceptionKeepers",
+          frameworks::joinedNames<&frameworks::Framework::ExceptionKeepers>())),
       IgnoreBroadHandlersReturningErrors(
           Options.get("IgnoreBroadHandlersReturningErrors", false)) {
   for (StringRef Keeper :

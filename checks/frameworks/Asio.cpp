@@ -124,6 +124,11 @@ constexpr StringRef CallbackTakers[] = {
     "::boost::asio::post", "::boost::asio::dispatch", "::boost::asio::defer",
     "::asio::post",        "::asio::dispatch",        "::asio::defer"};
 
+// A detached task started before io.run() in main() ends with the loop.
+constexpr StringRef ExecutionContexts[] = {
+    "::boost::asio::io_context", "::asio::io_context",
+    "::boost::asio::thread_pool", "::asio::thread_pool"};
+
 } // namespace
 
 const Framework Asio = {
@@ -136,6 +141,7 @@ const Framework Asio = {
     .UncancellableAwaitables = UncancellableAwaitables,
     .ErrorAsValueTokens = ErrorAsValueTokens,
     .LoopRunners = LoopRunners,
+    .ExecutionContexts = ExecutionContexts,
     .DetachingCalls = DetachingCalls,
     .Combinators = Combinators,
     .IoObjects = IoObjects,

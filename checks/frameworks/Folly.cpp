@@ -73,6 +73,10 @@ constexpr Combinator Combinators[] = {
 constexpr StringRef SleepFunctions[] = {"::folly::coro::sleep"};
 constexpr StringRef CallbackWrappers[] = {"::folly::Function"};
 
+// folly::exception_wrapper's constructors from the handled exception keep it.
+constexpr StringRef ExceptionKeepers[] = {"::folly::current_exception",
+                                          "::folly::exception_wrapper"};
+
 } // namespace
 
 const Framework Folly = {
@@ -84,6 +88,7 @@ const Framework Folly = {
     .Cancellations = Cancellations,
     .CancellationShields = CancellationShields,
     .NonThrowingAwaitables = NonThrowingAwaitables,
+    .ExceptionKeepers = ExceptionKeepers,
     .LoopRunners = LoopRunners,
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,

@@ -151,8 +151,14 @@ struct Framework {
   /// Completion tokens (class templates) that hand an operation's error,
   /// cancellation included, to the coroutine as a value.
   ArrayRef<StringRef> ErrorAsValueTokens;
+  /// Functions whose call, and classes whose construction, in a handler
+  /// keeps the exception being handled (as std::current_exception does).
+  ArrayRef<StringRef> ExceptionKeepers;
   ArrayRef<LoopCall> LoopRunners;
   ArrayRef<LoopCall> BlockingWaits;
+  /// Execution contexts whose run, run_for, run_until, join or wait member
+  /// runs their work to completion on the calling thread.
+  ArrayRef<StringRef> ExecutionContexts;
   ArrayRef<DetachingCall> DetachingCalls;
   ArrayRef<Combinator> Combinators;
   /// Structured scopes that join the work spawned on them.

@@ -14,6 +14,8 @@ constexpr LoopCall BlockingWaits[] = {
 };
 
 constexpr StringRef UncancellableAwaitables[] = {"::std::suspend_never"};
+constexpr StringRef ExceptionKeepers[] = {"::std::current_exception",
+                                          "::std::make_exception_ptr"};
 
 constexpr StringRef Threads[] = {"::std::thread", "::std::jthread"};
 constexpr StringRef Sleeps[] = {"::std::this_thread::sleep_for",
@@ -101,6 +103,7 @@ const Framework Std = {
     .Option = "Std",
     .Namespaces = "std",
     .UncancellableAwaitables = UncancellableAwaitables,
+    .ExceptionKeepers = ExceptionKeepers,
     .BlockingWaits = BlockingWaits,
     .DetachingCalls = DetachingCalls,
     .Threads = Threads,

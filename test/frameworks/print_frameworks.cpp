@@ -152,8 +152,10 @@ int main() {
     row(OS, "Awaitables cancellation does not interrupt", codes(F->UncancellableAwaitables));
     row(OS, "Awaitables that never throw", codes(F->NonThrowingAwaitables));
     row(OS, "Completion tokens giving errors as values", codes(F->ErrorAsValueTokens));
+    row(OS, "Keeping the handled exception", codes(F->ExceptionKeepers));
     row(OS, "Event-loop runners", joined(F->LoopRunners, loopCall));
     row(OS, "Blocking waits", joined(F->BlockingWaits, loopCall));
+    row(OS, "Execution contexts", codes(F->ExecutionContexts));
     row(OS, "Detaching calls", joined(F->DetachingCalls, detachingCall, "<br>"));
     row(OS, "Combinators", joined(F->Combinators, combinator, "<br>"));
     row(OS, "Task groups", codes(F->TaskGroups));
