@@ -33,18 +33,7 @@ bool hasAncestorInCallable(const Stmt &S, ParentIndex &Index,
 }
 
 /// The function or lambda whose body contains S (what forCallable finds).
-inline const FunctionDecl *enclosingCallable(const Stmt &S,
-                                             ParentIndex &Index) {
-  DynTypedNodeList Parents = Index.get(S);
-  while (!Parents.empty()) {
-    if (const auto *Function = Parents[0].get<FunctionDecl>())
-      return Function;
-    if (const auto *Lambda = Parents[0].get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    Parents = Index.get(Parents[0]);
-  }
-  return nullptr;
-}
+const FunctionDecl *enclosingCallable(const Stmt &S, ParentIndex &Index);
 
 } // namespace clang::tidy::async::helpers
 

@@ -20,15 +20,8 @@ namespace clang::tidy::async::helpers {
 
 /// The CFG of Coroutine's written body (without the code Sema synthesizes
 /// around it), every statement an element; null if it cannot be built.
-inline std::unique_ptr<CFG> buildBodyCFG(const FunctionDecl &Coroutine,
-                                         ASTContext &Ctx) {
-  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
-  if (!Body || !Body->getBody())
-    return nullptr;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  return CFG::buildCFG(&Coroutine, Body->getBody(), &Ctx, Options);
-}
+std::unique_ptr<CFG> buildBodyCFG(const FunctionDecl &Coroutine,
+                                  ASTContext &Ctx);
 
 /// A statement and everything under it.
 class StmtRegion {
@@ -63,23 +56,10 @@ inline auto statementsIn(const CFGBlock &Block) {
 
 /// Whether the block's statements lie in Region; nullopt for a block
 /// without statements (a join point).
-inline std::optional<bool> belongsTo(const CFGBlock &Block,
-                                     const StmtRegion &Region) {
-  if (auto Statements = statementsIn(Block); !Statements.empty())
-    return Region.contains(*Statements.begin());
-  if (const Stmt *Terminator = Block.getTerminatorStmt())
-    return Region.contains(Terminator);
-  return std::nullopt;
-}
+std::optional<bool> belongsTo(const CFGBlock &Block, const StmtRegion &Region);
 
 /// The entry block of Handler in Cfg, or null.
-inline const CFGBlock *handlerEntry(const CFG &Cfg,
-                                    const CXXCatchStmt &Handler) {
-  for (const CFGBlock *Block : Cfg)
-    if (Block->getLabel() == &Handler)
-      return Block;
-  return nullptr;
-}
+const CFGBlock *handlerEntry(const CFG &Cfg, const CXXCatchStmt &Handler);
 
 } // namespace clang::tidy::async::helpers
 

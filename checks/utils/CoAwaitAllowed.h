@@ -16,14 +16,7 @@ namespace clang::tidy::async {
 
 /// Whether a co_await written in place of \p E would be well-formed, given
 /// that \p E is in a coroutine body (and not in a nested lambda).
-inline bool isCoAwaitAllowedAt(const Expr &E, helpers::ParentIndex &Parents) {
-  return !helpers::hasAncestorInCallable(
-      E, Parents, [](const DynTypedNode &Ancestor) {
-        const auto *Var = Ancestor.get<VarDecl>();
-        return Ancestor.get<CXXCatchStmt>() ||
-               (Var && Var->isLocalVarDecl() && !Var->hasLocalStorage());
-      });
-}
+bool isCoAwaitAllowedAt(const Expr &E, helpers::ParentIndex &Parents);
 
 } // namespace clang::tidy::async
 

@@ -17,19 +17,7 @@ namespace clang::tidy::async::helpers {
 
 /// The qualified name of \p D without the arguments of class templates and
 /// without scopes the user never writes (anonymous and inline namespaces).
-inline std::string displayName(const NamedDecl &D) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&D))
-    return displayName(*Spec->getSpecializedTemplate());
-  if (const auto *Spec =
-          dyn_cast<ClassTemplateSpecializationDecl>(D.getDeclContext()))
-    return displayName(*Spec) + "::" + D.getNameAsString();
-  PrintingPolicy Policy(D.getASTContext().getLangOpts());
-  Policy.SuppressUnwrittenScope = true;
-  std::string Name;
-  llvm::raw_string_ostream OS(Name);
-  D.printQualifiedName(OS, Policy);
-  return Name;
-}
+std::string displayName(const NamedDecl &D);
 
 } // namespace clang::tidy::async::helpers
 

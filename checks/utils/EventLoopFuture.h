@@ -17,29 +17,11 @@ namespace clang::tidy::async::matchers {
 
 /// Matches a call to asio::co_spawn / boost::asio::co_spawn or to an Asio
 /// async_* function (free or member) whose completion token is use_future.
-inline ast_matchers::internal::Matcher<Expr> useFutureCall() {
-  using namespace ast_matchers;
-  auto UseFutureToken = expr(hasType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(classTemplateSpecializationDecl(
-          frameworks::asioNamed("use_future_t")))))));
-  auto AsioInitiation = functionDecl(
-      anyOf(frameworks::asioNamed("co_spawn"),
-            matchesName("^::(boost::)?asio::(.*::)?async_[a-z_]+$")));
-  // ignoringImplicit also sees through the CXXBindTemporaryExpr around a
-  // temporary future (co_spawn(..., use_future).get()).
-  return ignoringImplicit(ignoringParens(
-      expr(callExpr(callee(AsioInitiation), hasAnyArgument(UseFutureToken)))));
-}
+ast_matchers::internal::Matcher<Expr> useFutureCall();
 
 /// Matches an expression naming a future the event loop fulfils: a use_future
 /// call itself, or a local variable initialised from one.
-inline ast_matchers::internal::Matcher<Expr> eventLoopFuture() {
-  using namespace ast_matchers;
-  return ignoringImplicit(ignoringParens(
-      expr(anyOf(useFutureCall(),
-                 declRefExpr(to(varDecl(hasLocalStorage(),
-                                        hasInitializer(useFutureCall()))))))));
-}
+ast_matchers::internal::Matcher<Expr> eventLoopFuture();
 
 } // namespace clang::tidy::async::matchers
 

@@ -17,35 +17,11 @@ namespace clang::tidy::async::helpers {
 /// Appends the co_await / co_yield expressions (CoawaitExpr, CoyieldExpr,
 /// DependentCoawaitExpr) in S to Found in source order, not looking into
 /// lambdas or blocks.
-inline void
-collectSuspensionPoints(const Stmt *S,
-                        llvm::SmallVectorImpl<const Expr *> &Found) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return;
-  // Only the operand is user code; the rest of a suspend expression is
-  // Sema's expansion (await_ready / await_suspend / await_resume calls).
-  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
-    Found.push_back(Suspend);
-    collectSuspensionPoints(Suspend->getOperand(), Found);
-    return;
-  }
-  if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(S)) {
-    Found.push_back(Dependent);
-    collectSuspensionPoints(Dependent->getOperand(), Found);
-    return;
-  }
-  for (const Stmt *Child : S->children())
-    collectSuspensionPoints(Child, Found);
-}
+void collectSuspensionPoints(const Stmt *S,
+                             llvm::SmallVectorImpl<const Expr *> &Found);
 
 /// The expression a co_await awaits, or null for co_yield.
-inline const Expr *awaitedOperand(const Expr *SuspensionPoint) {
-  if (const auto *Await = dyn_cast<CoawaitExpr>(SuspensionPoint))
-    return Await->getOperand();
-  if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(SuspensionPoint))
-    return Dependent->getOperand();
-  return nullptr;
-}
+const Expr *awaitedOperand(const Expr *SuspensionPoint);
 
 } // namespace clang::tidy::async::helpers
 

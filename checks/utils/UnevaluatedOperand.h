@@ -15,21 +15,7 @@
 namespace clang::tidy::async {
 
 /// Whether \p S lies in an unevaluated operand within its enclosing callable.
-inline bool isInUnevaluatedOperand(const Stmt &S,
-                                   helpers::ParentIndex &Parents) {
-  return helpers::hasAncestorInCallable(
-      S, Parents, [](const DynTypedNode &Ancestor) {
-        if (const auto *TL = Ancestor.get<TypeLoc>())
-          return !TL->getAs<DecltypeTypeLoc>().isNull();
-        const auto *P = Ancestor.get<Stmt>();
-        if (!P)
-          return false;
-        if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(P))
-          return true;
-        const auto *TypeId = dyn_cast<CXXTypeidExpr>(P);
-        return TypeId && !TypeId->isPotentiallyEvaluated();
-      });
-}
+bool isInUnevaluatedOperand(const Stmt &S, helpers::ParentIndex &Parents);
 
 } // namespace clang::tidy::async
 
